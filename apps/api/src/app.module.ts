@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerParams } from './common/logging/logger';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import type { Runtime } from './config/runtime';
+import { DatabaseModule } from './database/database.module';
+import { SeedModule } from './database/seed.module';
+import { HealthModule } from './health/health.module';
+import { PhysiciansModule } from './physicians/physicians.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(runtime),
+        LoggerModule.forRoot(loggerParams(runtime.config.LOG_LEVEL)),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        PhysiciansModule,
+        HealthModule,
+        SeedModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import type { Actor } from '../access/access-policy';
+
+/** The authenticated caller, as the JWT strategy resolved it. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+  if (!actor) throw new UnauthorizedException();
+  return actor;
+});

