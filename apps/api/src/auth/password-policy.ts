@@ -1,6 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 // Mozilla's list of the most common passwords (Firefox Accounts), checked case-insensitively.
-import commonPasswords = require('fxa-common-password-list');
+import * as commonPasswords from 'fxa-common-password-list';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
