@@ -12,6 +12,8 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
+import { guardInput } from './common/http/input-guard.middleware';
+import { requestIdMiddleware } from './common/logging/logger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import type { Runtime } from './config/runtime';
@@ -63,12 +65,14 @@ export async function resolveRuntime(config: AppConfig, logger: Logger): Promise
 /** Everything about the HTTP edge, shared by main.ts and the e2e tests so they test what runs. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(PinoLogger));
+  app.use(requestIdMiddleware);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
   app.use(helmet());
   app.enableCors(config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: false } : { origin: false });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  app.use(guardInput);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -47,6 +47,7 @@ const accountTracker = (request: Record<string, unknown>) => {
           { name: 'account', ttl: 15 * 60_000, limit: 10, getTracker: accountTracker },
         ],
         skipIf: () => config.RATE_LIMIT === 'off',
+        errorMessage: 'Too many attempts; try again later',
       }),
     }),
   ],

@@ -1,5 +1,6 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '../access/access-policy';
 import { RUNTIME, type Runtime } from '../config/runtime';
@@ -32,7 +33,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new UnauthorizedException();
+    // A non-UUID subject would fail PostgreSQL's uuid cast (a 500), so it is refused here as a bad token.
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new UnauthorizedException();
     const user = await this.users.findById(claims.sub);
     if (!user) throw new UnauthorizedException();
     return { id: user.id, role: user.role, verified: user.verifiedAt !== null };

@@ -11,8 +11,11 @@ import type { AccessTokenClaims } from './jwt.strategy';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** `<row id>.<secret>`: the id finds the row, the secret proves possession; only its hash is stored. */
-const REFRESH_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
+/**
+ * `<row id>.<secret>`: the id finds the row, the secret proves possession; only its hash is stored.
+ * The id must be a well-formed UUID: anything looser reaches PostgreSQL's uuid cast and becomes a 500.
+ */
+const REFRESH_TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 
 class RefreshRejected extends UnauthorizedException {
   constructor() {
@@ -50,7 +53,9 @@ export class TokensService {
       const tokens = manager.getRepository(RefreshTokenEntity);
       const row = await tokens.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(secret)))) return { kind: 'invalid' as const };
-      if (row.usedAt || row.revokedAt) {
+      // Revoked but never rotated: a logged-out session. Dead, but nobody replayed anything.
+      if (row.revokedAt && !row.usedAt) return { kind: 'invalid' as const };
+      if (row.usedAt) {
         const { affected } = await tokens.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
         await this.audit.record(
           {

@@ -1,7 +1,12 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+/** Digits only: `Number()` alone would read " " as 0, "0x10" as 16 and "1e3" as 1000. */
+const toInt = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  return typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+};
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
 
@@ -13,7 +18,7 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -34,7 +39,7 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './.data';
 
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -46,20 +51,24 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(toInt)
   @IsInt()
   @Min(60)
   @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** Browser origins allowed to call the API, comma-separated; none by default. */
   @Transform(toList)
-  @IsString({ each: true })
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, {
+    each: true,
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example',
+  })
   CORS_ORIGINS: string[] = [];
 
   @Transform(toBool)
@@ -67,7 +76,7 @@ export class AppConfig {
   RATE_LIMIT: 'on' | 'off' = 'on';
 
   @IsOptional()
-  @IsString()
+  @IsEmail({ require_tld: false }, { message: 'SEED_ADMIN_EMAIL must be an e-mail address' })
   SEED_ADMIN_EMAIL?: string;
 
   @IsOptional()
@@ -96,7 +105,9 @@ export class AppConfig {
   }
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 /** Reads the environment into a typed, validated AppConfig; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../access/access-policy';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
 import { GrantRoleDto, PublicUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -14,6 +15,13 @@ export class UsersController {
   @Get('me')
   me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return this.users.me(actor);
+  }
+
+  /** Anyone may look up a pseudonym; only the public half of verification shows (no e-mail, no registration). */
+  @Public()
+  @Get('users/:id')
+  profile(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicUserDto> {
+    return this.users.publicProfile(id);
   }
 
   @Post('admin/users/:id/roles')

@@ -62,6 +62,12 @@ export class UsersService {
     return UserMapper.toSelf(user, latest);
   }
 
+  async publicProfile(id: string): Promise<PublicUserDto> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundException('User not found');
+    return UserMapper.toPublic(user);
+  }
+
   async grantRole(actor: Actor, userId: string, role: UserRole): Promise<PublicUserDto> {
     assertCan(actor, 'role.grant');
     return this.dataSource.transaction(async (manager) => {

@@ -2,21 +2,41 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 
+const SECRET_KEYS = ['password', 'passwordHash', 'refreshToken', 'accessToken', 'token', 'authorization'];
+
 /**
  * Paths pino blanks in every line: credentials must never reach the logs.
  * (OWASP Logging Cheat Sheet: https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html)
  */
-const REDACT = [
+export const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.refreshToken',
-  '*.accessToken',
-  '*.token',
+  // A secret may sit at the top of a logged object or a level or two down (`{ dto: { password } }`).
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The request's id: a well-formed incoming `x-request-id` (from a proxy) is kept, anything else replaced.
+ * Runs as the first middleware so even requests that fail in the body parser answer with their id;
+ * pino-http then reuses `req.id`.
+ */
+export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  if (typeof req.id === 'string') return req.id;
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  req.id = id;
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** The first middleware: every response, even one the body parser refuses, carries its request id. */
+export function requestIdMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  assignRequestId(req, res);
+  next();
+}
 
 /** nestjs-pino settings: one JSON line per request, tagged with a request id echoed as `x-request-id`. */
 export function loggerParams(level: string): Params {
@@ -25,12 +45,7 @@ export function loggerParams(level: string): Params {
       level,
       base: { service: 'asclepia-api' },
       redact: { paths: REDACT, censor: '[redacted]' },
-      genReqId(req: IncomingMessage, res: ServerResponse) {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: assignRequestId,
       customLogLevel(_req, res, error) {
         if (error || res.statusCode >= 500) return 'error';
         if (res.statusCode >= 400) return 'warn';
