@@ -10,6 +10,8 @@ const common = {
 };
 
 module.exports = {
+  // Per-project testTimeout is ignored by Jest; the e2e suites boot real servers, so give them room.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -22,7 +24,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +27,8 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The running server, set by start(); the package's stop() waits for its 'exit' event. */
+  process?: ChildProcess;
 }
 
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
@@ -69,15 +72,30 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * A previous run that was killed hard leaves postmaster.pid behind, and perhaps a live postgres.
- * The cluster directory is ours alone, so stop that postgres and start cleanly.
+ * Is `pid` the postmaster of this cluster? A pid file outlives its process, and in a container the
+ * number is soon reused, so the pid alone must not be signalled.
+ */
+async function isClusterPostmaster(pid: number, clusterDir: string): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  try {
+    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    return argv.includes(clusterDir);
+  } catch {
+    return process.platform !== 'linux'; // no /proc to ask: trust the pid file
+  }
+}
+
+/**
+ * A previous run that was killed hard leaves postmaster.pid behind, and perhaps its postgres still
+ * running (the server outlives a SIGKILLed Node). The cluster directory is ours alone, so stop that
+ * postgres; a pid file whose process is gone or is someone else's is stale and removed.
  */
 async function clearStaleServer(clusterDir: string): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    process.kill(pid, 'SIGINT');
+  if (Number.isInteger(pid) && pid > 0 && (await isClusterPostmaster(pid, clusterDir))) {
+    process.kill(pid, 'SIGINT'); // fast shutdown: the data stays consistent
     for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
   await rm(pidFile, { force: true });
@@ -123,25 +141,34 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!initialised) {
     await rm(clusterDir, { recursive: true, force: true });
-    await pg.initialise();
+    // Written first: a run killed right after initdb must not leave a cluster whose password is lost.
     await writeFile(passwordFile, password, { mode: 0o600 });
+    await pg.initialise();
   } else {
     await clearStaleServer(clusterDir);
   }
   await pg.start().catch((error: unknown) => {
+    pg.process = undefined; // it exited: nothing for an exit hook to wait on
     throw new Error(`embedded PostgreSQL did not start: ${error instanceof Error ? error.message : 'the server exited'}`);
+  });
+  let stopping = false;
+  // If the server dies on its own, forget it: the package's stop() (ours, and its exit hook's) would
+  // otherwise wait forever for an 'exit' event that has already happened, and shutdown would hang.
+  const server = pg.process;
+  server?.once('exit', (code, signal) => {
+    if (pg.process === server) pg.process = undefined;
+    if (!stopping) log(`embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`})`);
   });
 
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  let stopped = false;
   return {
     url: urlFor('postgres'),
     port,
     urlFor,
     async stop() {
-      if (stopped) return;
-      stopped = true;
+      if (stopping) return;
+      stopping = true;
       await pg.stop();
     },
   };

@@ -14,6 +14,10 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
+/** bigint identity: a positive integer PostgreSQL can compare without an out-of-range error (a 500). */
+const BIGINT_MAX = 2n ** 63n - 1n;
+const isAuditId = (value: string) => /^[1-9]\d{0,18}$/.test(value) && BigInt(value) <= BIGINT_MAX;
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
@@ -33,7 +37,7 @@ export class AuditService {
   /** Newest first, keyset-paginated on the monotonic id. */
   async list(actor: Actor, limit: number, cursor?: string): Promise<AuditPageDto> {
     assertCan(actor, 'audit.read');
-    const after = cursor ? decodeCursor(cursor, (v) => /^\d{1,19}$/.test(v)) : undefined;
+    const after = cursor ? decodeCursor(cursor, isAuditId) : undefined;
     const rows = await this.entries.find({
       where: after ? { id: LessThan(after) } : {},
       order: { id: 'DESC' },

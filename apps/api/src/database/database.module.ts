@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@asclepia/database';
 import { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../config/runtime';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /** Closes the pool before the embedded PostgreSQL is stopped, so neither waits on the other. */
 @Injectable()
@@ -26,6 +27,8 @@ class DatabaseShutdown implements OnApplicationShutdown {
         ...dataSourceOptions(runtime.databaseUrl),
         // Start-up applies pending migrations; the schema is never synchronised from entities.
         migrationsRun: true,
+        logger: new TypeOrmLogger(),
+        maxQueryExecutionTime: 1000,
         extra: { max: 20, application_name: 'asclepia-api' },
       }),
     }),

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PhysicianVerificationEntity, UserEntity, type UserRole } from '@asclepia/database';
 import { DataSource } from 'typeorm';
@@ -56,20 +57,32 @@ export class SeedService implements OnApplicationBootstrap {
     }
   }
 
+  /** True when this call created the user; false when the e-mail already had an account. */
   private async ensureUser(demo: DemoUser, password: string): Promise<boolean> {
     const email = demo.email.toLowerCase();
-    const users = this.dataSource.getRepository(UserEntity);
-    if (await users.existsBy({ email })) return false;
+    if (await this.dataSource.getRepository(UserEntity).existsBy({ email })) return false;
     const passwordHash = await this.hasher.hash(password);
+    // Anyone may register a handle such as "admin" first; the seeded account then takes a suffixed one
+    // rather than silently not being created.
+    for (const handle of [demo.handle, `${demo.handle}_${randomBytes(3).toString('hex')}`]) {
+      const outcome = await this.insert(demo, email, handle, passwordHash);
+      if (outcome !== 'handle-taken') return outcome === 'created';
+      this.logger.warn(`handle "${handle}" is taken; seeding the ${demo.role} account under another handle`);
+    }
+    throw new Error(`Seed could not find a free handle for the ${demo.role} account "${demo.handle}"`);
+  }
+
+  private insert(demo: DemoUser, email: string, handle: string, passwordHash: string): Promise<'created' | 'exists' | 'handle-taken'> {
     return this.dataSource.transaction(async (manager) => {
+      // ON CONFLICT DO NOTHING: two instances starting together both get here; one of them wins.
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(UserEntity)
         .values({
           email,
-          handle: demo.handle,
-          handleKey: demo.handle.toLowerCase(),
+          handle,
+          handleKey: handle.toLowerCase(),
           passwordHash,
           role: demo.role,
           verifiedAt: demo.verified ? new Date() : null,
@@ -79,11 +92,11 @@ export class SeedService implements OnApplicationBootstrap {
         .returning(['id'])
         .execute();
       const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
-      if (!id) return false;
+      if (!id) return (await manager.existsBy(UserEntity, { email })) ? 'exists' : 'handle-taken';
       if (demo.pending && demo.specialty) {
         await manager.insert(PhysicianVerificationEntity, { userId: id, specialty: demo.specialty, status: 'pending', ...demo.pending });
       }
-      return true;
+      return 'created';
     });
   }
 }

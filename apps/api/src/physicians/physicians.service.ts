@@ -4,7 +4,6 @@ import { isUniqueViolation, PhysicianVerificationEntity, UserEntity, type Verifi
 import { DataSource } from 'typeorm';
 import { assertCan, type Actor } from '../access/access-policy';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../common/http/cursor';
 import {
   VerificationMapper,
   type ApplicationStatusDto,
@@ -12,8 +11,7 @@ import {
   type VerificationDto,
   type VerificationPageDto,
 } from './dto/verification.dto';
-
-const CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[0-9a-f-]{36}$/;
+import { CURSOR_TIMESTAMP_SQL, VerificationCursor } from './verification-cursor';
 
 type Decision = { kind: 'approve'; reason?: string } | { kind: 'reject'; reason: string };
 
@@ -37,27 +35,31 @@ export class PhysiciansService {
     }
   }
 
-  /** Oldest first — a queue — keyset-paginated on (createdAt, id). */
+  /** Oldest first — a queue — keyset-paginated on (createdAt, id), which the status index serves. */
   async list(actor: Actor, status: VerificationStatus, limit: number, cursor?: string): Promise<VerificationPageDto> {
     assertCan(actor, 'verification.review');
+    const after = cursor ? VerificationCursor.decode(cursor) : undefined;
     const query = this.dataSource
       .getRepository(PhysicianVerificationEntity)
       .createQueryBuilder('v')
       .innerJoinAndSelect('v.user', 'u')
+      .addSelect(CURSOR_TIMESTAMP_SQL('v.created_at'), 'cursor_created_at')
       .where('v.status = :status', { status })
       .orderBy('v.createdAt', 'ASC')
       .addOrderBy('v.id', 'ASC')
-      .take(limit + 1);
-    if (cursor) {
-      const [createdAt, id] = decodeCursor(cursor, (v) => CURSOR.test(v)).split('|');
-      query.andWhere('(v.createdAt, v.id) > (:createdAt, :id)', { createdAt, id });
+      // Each application has exactly one user, so LIMIT counts applications (no DISTINCT sub-query needed).
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere('(v.created_at, v.id) > (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt: after.createdAt, id: after.id });
     }
-    const rows = (await query.getMany()) as Array<PhysicianVerificationEntity & { user: UserEntity }>;
+    const { entities, raw } = await query.getRawAndEntities<{ v_id: string; cursor_created_at: string }>();
+    const rows = entities as Array<PhysicianVerificationEntity & { user: UserEntity }>;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const lastKey = last && raw.find((r) => r.v_id === last.id);
     return {
-      items: page.map(VerificationMapper.toModerator),
-      nextCursor: rows.length > limit ? encodeCursor(`${last.createdAt.toISOString()}|${last.id}`) : null,
+      items: page.map((row) => VerificationMapper.toModerator(row)),
+      nextCursor: rows.length > limit && lastKey ? VerificationCursor.encode({ createdAt: lastKey.cursor_created_at, id: last.id }) : null,
     };
   }
 

@@ -26,6 +26,7 @@ export class AuditEntryEntity {
   @Column({ name: 'target_id', type: 'varchar', length: 64, nullable: true })
   targetId!: string | null;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  /** An object default (not a raw SQL string) so TypeORM compares it as JSON and sees no drift. */
+  @Column({ type: 'jsonb', default: {} })
   details!: Record<string, unknown>;
 }

@@ -6,6 +6,9 @@ import { PageQueryDto } from '../../common/http/page-query.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+/** A name in any script ("Obstetrics & Gynaecology", "Médecine générale"): letters first, no markup or digits. */
+const NAME = /^\p{L}[\p{L}\p{M} .,'&()/-]*$/u;
+
 export class ApplyForVerificationDto {
   @ApiProperty({ example: 'MCI-123456' })
   @Transform(trim)
@@ -18,12 +21,15 @@ export class ApplyForVerificationDto {
   @Transform(trim)
   @IsString()
   @Length(2, 120)
+  @Matches(NAME, { message: 'council may use letters, spaces and . , \' & ( ) / -' })
   council!: string;
 
+  /** Shown publicly next to the badge ("Verified physician · Cardiology"), so it is a name, not markup. */
   @ApiProperty({ example: 'Cardiology' })
   @Transform(trim)
   @IsString()
   @Length(2, 80)
+  @Matches(NAME, { message: 'specialty may use letters, spaces and . , \' & ( ) / -' })
   specialty!: string;
 
   @ApiProperty({ example: 'IN', description: 'ISO 3166-1 alpha-2' })
