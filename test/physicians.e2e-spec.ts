@@ -179,7 +179,7 @@ describe('physician verification', () => {
     it('lets a rejected physician apply again, and the new application is pending', async () => {
       const { physician, id } = await pendingApplicant(application({ specialty: 'Neurology' }));
       expect((await reject(id)).status).toBe(200);
-      expect((await me(physician)).body.physician).toEqual({ status: 'rejected', specialty: 'Neurology' });
+      expect((await me(physician)).body.physician).toEqual({ status: 'rejected', specialty: 'Neurology', reason: 'The council has no record of this number' });
 
       const again = await apply(physician, application({ specialty: 'Neurology' }));
       expect(again.status).toBe(201);
@@ -358,7 +358,7 @@ describe('physician verification', () => {
       const res = await reject(id, { reason: 'Registration number not found' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id, status: 'rejected', reason: 'Registration number not found' });
-      expect((await me(physician)).body.physician).toEqual({ status: 'rejected', specialty: 'Oncology' });
+      expect((await me(physician)).body.physician).toEqual({ status: 'rejected', specialty: 'Oncology', reason: 'Registration number not found' });
       const [user] = await sut.dataSource.query('SELECT verified_at, specialty FROM users WHERE id = $1', [physician.id]);
       expect(user).toEqual({ verified_at: null, specialty: null });
     });

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { USER_ROLES, type PhysicianVerificationEntity, type UserEntity, type UserRole } from '@asclepia/database';
 
@@ -6,6 +6,8 @@ export class PhysicianStatusDto {
   @ApiProperty({ enum: ['unverified', 'pending', 'approved', 'rejected'] })
   status!: 'unverified' | 'pending' | 'approved' | 'rejected';
   @ApiProperty({ nullable: true, type: String }) specialty!: string | null;
+  @ApiPropertyOptional({ description: "The moderator's reason, when the latest application was rejected" })
+  reason?: string;
 }
 
 /** The signed-in user's own view of their account (never shown to others: it has the e-mail). */
@@ -49,6 +51,7 @@ export const UserMapper = {
   physicianStatus(user: UserEntity, latest: PhysicianVerificationEntity | null): PhysicianStatusDto {
     if (user.verifiedAt) return { status: 'approved', specialty: user.specialty };
     if (!latest) return { status: 'unverified', specialty: null };
+    if (latest.status === 'rejected') return { status: 'rejected', specialty: latest.specialty, reason: latest.reason ?? '' };
     return { status: latest.status, specialty: latest.specialty };
   },
 
