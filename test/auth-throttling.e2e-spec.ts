@@ -37,6 +37,7 @@ describe('login throttling (RATE_LIMIT=on)', () => {
     const blocked = await loginFrom(sut.api, ip, unknownEmail(), PASSWORD);
     expectApiError(blocked, 429, 'Too Many Requests');
     expect(blocked.headers.get('retry-after-ip')).toMatch(/^\d+$/);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('throttles an IP even when it finally sends the right password', async () => {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
+import { AuthThrottlerGuard } from './auth-throttler.guard';
 import type { UserEntity } from '@asclepia/database';
 import type { Actor } from '../access/access-policy';
 import { AuthService } from './auth.service';
@@ -11,7 +12,7 @@ import { Public } from './public.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
+@UseGuards(AuthThrottlerGuard)
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
