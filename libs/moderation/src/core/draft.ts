@@ -37,10 +37,15 @@ export interface Edit {
   replacement: string;
 }
 
+let identity = new Int32Array(0);
+
+/** Copies from a cached 0,1,2,… buffer: a native copy is several times faster than filling in a loop. */
 function identityOffsets(length: number): Int32Array {
-  const offsets = new Int32Array(length + 1);
-  for (let i = 0; i <= length; i++) offsets[i] = i;
-  return offsets;
+  if (identity.length < length + 1) {
+    identity = new Int32Array(Math.max(length + 1, identity.length * 2, 4096));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.slice(0, length + 1);
 }
 
 export function createDraft(original: string, foldText: (text: string) => string = defaultFold): Draft {

@@ -1,0 +1,139 @@
+import { withFindings, withRedactions, type Draft, type FindingInput, type Redaction, type Stage } from '../../draft';
+import { DEFAULT_LIMITS, type Ruleset, type SpamLimits } from '../../ruleset';
+import type { ReviewContext, Severity } from '../../types';
+import { compileTerms } from './banned-terms';
+import { LINK_START, PROMOTION } from './patterns';
+
+/** Abuse and spam: banned terms (block, hold or censor), link floods, repetition, physician self-promotion. */
+export const abuse: Stage = (draft: Draft, context: ReviewContext, rules: Ruleset): Draft => {
+  const limits: SpamLimits = { ...DEFAULT_LIMITS, ...rules.limits };
+  const terms = bannedTerms(draft, rules);
+  const findings = [
+    ...terms.findings,
+    ...linkFlood(draft.fold, limits),
+    ...characterRuns(draft.fold, limits),
+    ...wordRuns(draft.fold, limits),
+    ...(context.authorRole === 'physician' ? promotion(draft.fold) : []),
+  ];
+  return withRedactions(withFindings(draft, findings), terms.redactions);
+};
+
+const SEVERITY_OF = { block: 'critical', hold: 'medium', censor: 'low' } as const satisfies Record<string, Severity>;
+
+function bannedTerms(draft: Draft, rules: Ruleset): { findings: FindingInput[]; redactions: Redaction[] } {
+  const { pattern, actions } = compileTerms(rules);
+  const findings: FindingInput[] = [];
+  const redactions: Redaction[] = [];
+  if (pattern === null) return { findings, redactions };
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(draft.fold); m !== null; m = pattern.exec(draft.fold)) {
+    const action = actions.get(m[0]) ?? 'hold';
+    const end = m.index + m[0].length;
+    findings.push({
+      kind: 'abuse.banned_term',
+      rule: `abuse.banned_term.${action}`,
+      start: m.index,
+      end,
+      severity: SEVERITY_OF[action],
+      message: `banned term (${action})`,
+    });
+    // Censoring is a redaction so it merges with privacy's placeholders instead of fighting them.
+    if (action === 'censor') redactions.push({ start: m.index, end, kind: 'abuse.banned_term', placeholder: '*'.repeat(m[0].length) });
+  }
+  return { findings, redactions };
+}
+
+function linkFlood(fold: string, limits: SpamLimits): FindingInput[] {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  LINK_START.lastIndex = 0;
+  for (let m = LINK_START.exec(fold); m !== null; m = LINK_START.exec(fold)) {
+    count++;
+    if (first === -1) first = m.index;
+    last = m.index + m[0].length;
+  }
+  if (count <= limits.maxLinks) return [];
+  return [{ kind: 'spam.link_flood', rule: 'spam.link_flood', start: first, end: last, severity: 'medium', message: `${count} links` }];
+}
+
+/**
+ * Longest run of one non-space character. A run of 10 or more always covers two positions 5 apart
+ * that are both multiples of 5, so comparing only those pairs skips 80% of the text.
+ */
+function characterRuns(fold: string, limits: SpamLimits): FindingInput[] {
+  const n = fold.length;
+  const stride = Math.max(1, Math.floor(limits.charRun / 2));
+  let bestStart = 0;
+  let bestLength = 0;
+  for (let i = 0; i + stride < n; i += stride) {
+    const c = fold.charCodeAt(i);
+    if (c !== fold.charCodeAt(i + stride) || c === 0x20 || c === 0x0a || c === 0x09) continue;
+    let start = i;
+    let end = i + 1;
+    while (start > 0 && fold.charCodeAt(start - 1) === c) start--;
+    while (end < n && fold.charCodeAt(end) === c) end++;
+    if (end - start > bestLength) {
+      bestStart = start;
+      bestLength = end - start;
+    }
+    if (end > i + stride) i = end - stride;
+  }
+  if (bestLength < limits.charRun) return [];
+  const severity: Severity = bestLength >= limits.charFlood ? 'medium' : 'low';
+  return [
+    {
+      kind: 'spam.repetition',
+      rule: 'spam.repetition.character',
+      start: bestStart,
+      end: bestStart + bestLength,
+      severity,
+      message: `a character repeated ${bestLength} times`,
+    },
+  ];
+}
+
+const wordRunPatterns = new Map<number, RegExp>();
+
+/** "buy buy buy buy buy": a word and then the same word again, unrolled (no quantified group). */
+function wordRunPattern(times: number): RegExp {
+  let pattern = wordRunPatterns.get(times);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\b([a-z]{2,40})${'[^a-z]{1,5}\\1'.repeat(Math.max(1, times - 1))}\\b`, 'g');
+    wordRunPatterns.set(times, pattern);
+  }
+  return pattern;
+}
+
+function wordRuns(fold: string, limits: SpamLimits): FindingInput[] {
+  const pattern = wordRunPattern(limits.wordRun);
+  pattern.lastIndex = 0;
+  const m = pattern.exec(fold);
+  if (m === null) return [];
+  return [
+    {
+      kind: 'spam.repetition',
+      rule: 'spam.repetition.word',
+      start: m.index,
+      end: m.index + m[0].length,
+      severity: 'medium',
+      message: `"${m[1]}" repeated ${limits.wordRun} or more times`,
+    },
+  ];
+}
+
+function promotion(fold: string): FindingInput[] {
+  const out: FindingInput[] = [];
+  PROMOTION.lastIndex = 0;
+  for (let m = PROMOTION.exec(fold); m !== null; m = PROMOTION.exec(fold)) {
+    out.push({
+      kind: 'spam.promotion',
+      rule: 'spam.promotion.contact',
+      start: m.index,
+      end: m.index + m[0].length,
+      severity: 'medium',
+      message: 'steers readers to a private or paid channel',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import { readSignals, W } from './signals';
+
+describe('readSignals', () => {
+  it('counts digits and notices trigger words by their hash', () => {
+    const sut = readSignals('My name is Priya, born 12 March, flat 4B');
+    expect(sut.digits).toBe(3);
+    expect(sut.words & W.month).toBeTruthy();
+    expect(sut.words & W.inCue).toBeTruthy();
+    expect(sut.words & W.handle).toBe(0);
+  });
+
+  it('flags the character shapes the id scanners need', () => {
+    expect(readSignals('PAN ABCPD1234Z').upRun).toBe(5);
+    expect(readSignals('MH 12 AB 1234').upperDigit).toBe(true);
+    expect(readSignals('27ABCDE1234F1Z5').digitUpper).toBe(true);
+    expect(readSignals('ip 192.168.1.1').ipv4).toBe(true);
+    expect(readSignals('she is 94').bigNumber).toBe(true);
+    expect(readSignals('BP 140/90').digitSepDigit).toBe(true);
+  });
+
+  it('reports nothing for plain prose', () => {
+    const sut = readSignals('I have had a headache since yesterday.');
+    expect([sut.digits, sut.upperDigit, sut.at, sut.ipv4, sut.bigNumber]).toEqual([0, false, false, false, false]);
+  });
+});

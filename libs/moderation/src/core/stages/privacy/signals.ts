@@ -1,0 +1,249 @@
+/**
+ * One cheap pass over the text that tells each detector whether it can possibly match, so most
+ * messages skip most regexes. Word triggers are looked up by a rolling hash (no substring
+ * allocation); a hash collision only makes a detector run when it need not, never the reverse.
+ */
+
+export const W = {
+  title: 1 << 0,
+  handle: 1 << 1,
+  cuedId: 1 << 2,
+  liveIn: 1 << 3,
+  city: 1 << 4,
+  landmark: 1 << 5,
+  rural: 1 << 6,
+  inCue: 1 << 7,
+  plate: 1 << 8,
+  month: 1 << 9,
+  spelled: 1 << 10,
+  mailWord: 1 << 11,
+  atWord: 1 << 12,
+  mbi: 1 << 13,
+  usStreet: 1 << 14,
+  locality: 1 << 15,
+  localityOrd: 1 << 16,
+  ordinalRoad: 1 << 17,
+  web: 1 << 18,
+  closing: 1 << 19,
+  nameCue: 1 << 20,
+  weakCue: 1 << 21,
+  relation: 1 << 22,
+} as const;
+
+const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
+  [W.title, 'mr mrs ms miss mx dr doctor shri shree smt kumari kum sri srimati shrimati prof master sr fr sister nurse adv er'],
+  [W.handle, 'insta instagram ig twitter tweet x threads fb facebook snap snapchat telegram tiktok linkedin youtube yt handle discord reddit koo'],
+  [W.cuedId, 'mrn uhid ip ipd op opd cr patient hospital case file medical policy member membership insurance subscriber group claim tpa ecard e-card card account a/c acct driving licence license dl registration reg serial s/n imei device npi dea mci nmc smc council voter epic abha ssn passport'],
+  [W.liveIn, 'live living lives stay staying stays reside residing based located settled shifted moved resident rehta rehti rehte from'],
+  [W.landmark, 'near opp opposite behind beside next'],
+  [W.rural, 'village vill tehsil taluka taluk mandal'],
+  [W.inCue, 'flat house h plot door d room qtr quarter ward gali lane street khasra survey sy apt apartment'],
+  [W.plate, 'plate plates tag registration reg number vehicle car gaadi'],
+  [W.month, 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'],
+  [W.spelled, 'zero one two three four five six seven eight nine shunya ek teen chaar paanch saat aath nau double triple'],
+  [W.mailWord, 'dot gmail yahoo hotmail outlook rediffmail rediff icloud protonmail aol ymail com org net'],
+  [W.atWord, 'at'],
+  [W.mbi, 'medicare mbi'],
+  [W.usStreet, 'st street ave avenue rd road blvd boulevard ln lane dr drive way ct court pl place ter terrace hwy highway pkwy parkway cir circle sq square'],
+  [W.locality, 'nagar colony layout marg road rd vihar enclave puram bagh ganj chowk bazar bazaar gali mohalla extn apartments residency towers heights sadan bhawan niwas nivas kunj pally palli halli wadi peth'],
+  [W.localityOrd, 'block sector'],
+  [W.ordinalRoad, 'cross main sector street road avenue lane'],
+  [W.web, 'http https www'],
+  [W.nameCue, 'name naam nam myself call signed'],
+  [W.weakCue, 'am im m this it its'],
+  [W.relation, 'son daughter wife husband mother mom mum father dad brother sister friend grandmother grandma grandfather grandpa nani nana dadi dada beta beti bhai didi uncle aunt aunty cousin baby boy girl kid child patient colleague neighbour neighbor niece nephew fiance partner mil fil sil bil'],
+  [W.closing, 'regards thanks thank thx ty sincerely yours best cheers love dhanyavad dhanyavaad shukriya care'],
+  [W.city,
+    'mumbai bombay delhi new bangalore bengaluru chennai madras kolkata calcutta hyderabad secunderabad pune ahmedabad surat jaipur lucknow kanpur nagpur indore bhopal patna vadodara baroda ludhiana agra nashik faridabad meerut rajkot varanasi srinagar amritsar allahabad prayagraj ranchi coimbatore jabalpur gwalior vijayawada jodhpur madurai raipur kota chandigarh guwahati mysore mysuru noida gurgaon gurugram thane navi kochi cochin trivandrum thiruvananthapuram bhubaneswar dehradun mangalore visakhapatnam vizag ghaziabad howrah aurangabad salem tiruchirappalli trichy udaipur shimla goa panaji york los angeles chicago houston phoenix philadelphia san antonio diego dallas jose austin jacksonville francisco columbus seattle denver boston detroit nashville portland las vegas atlanta miami brooklyn queens bronx manhattan newark jersey edison'],
+];
+
+function hashWord(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) & 0x3fffffff;
+  return h;
+}
+
+// Open-addressing table (typed arrays are cheaper to probe than a Map in this hot loop).
+const SIZE = 4096;
+const MASK = SIZE - 1;
+const KEYS = new Int32Array(SIZE);
+const BITS = new Int32Array(SIZE);
+for (const [bit, words] of TRIGGERS) {
+  for (const w of words.split(' ')) {
+    const h = hashWord(w);
+    let slot = h & MASK;
+    while (BITS[slot] !== 0 && KEYS[slot] !== h) slot = (slot + 1) & MASK;
+    KEYS[slot] = h;
+    BITS[slot] |= bit;
+  }
+}
+
+function lookup(h: number): number {
+  let slot = h & MASK;
+  while (BITS[slot] !== 0) {
+    if (KEYS[slot] === h) return BITS[slot];
+    slot = (slot + 1) & MASK;
+  }
+  return 0;
+}
+
+export interface Signals {
+  digits: number;
+  /** Bits from W for trigger words present. */
+  words: number;
+  /** An upper-case letter followed by a digit (directly or after one space or dash): codes, plates, IBANs. */
+  upperDigit: boolean;
+  /** Longest run of capitals directly before a digit (or one space/dash before it): "ABCPD1234" 5, "MH 12" 2. */
+  upRun: number;
+  /** A digit followed directly by an upper-case letter: GSTIN, MBI. */
+  digitUpper: boolean;
+  /** A letter directly before a run of six or more digits: lower-case voter ids. */
+  letterLongDigits: boolean;
+  at: boolean;
+  colons: number;
+  dashes: number;
+  /** alnum '.' alnum occurrences: domains, Cisco MACs, IPs. */
+  innerDots: number;
+  /** digit, then '/', '.' or '-', then digit: numeric dates. */
+  digitSepDigit: boolean;
+  /** A standalone number from 90 to 125: the only ages Safe Harbor removes. */
+  bigNumber: boolean;
+  /** An alphanumeric token of 25+ characters: wallet addresses. */
+  longToken: boolean;
+  /** Number of spelled-out digit words ("nine", "saat"). */
+  spelled: number;
+  /** alnum{4}.alnum: the Cisco MAC shape. */
+  macDots: boolean;
+  /** Three dots between digits inside one token: an IPv4 shape. */
+  ipv4: boolean;
+}
+
+function isHex4(text: string, from: number): boolean {
+  for (let i = from; i < from + 4; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function isUpperCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * The hot loop: letters only update a word hash; the rarer characters (digits, punctuation) do
+ * the rest, and a digit run is finished by peeking at the character after it.
+ */
+export function readSignals(text: string): Signals {
+  let digits = 0;
+  let words = 0;
+  let spelled = 0;
+  let upRun = 0;
+  let upperDigit = false;
+  let digitUpper = false;
+  let letterLongDigits = false;
+  let at = false;
+  let colons = 0;
+  let dashes = 0;
+  let innerDots = 0;
+  let digitSepDigit = false;
+  let bigNumber = false;
+  let longToken = false;
+  let macDots = false;
+  let ipv4 = false;
+  const n = text.length;
+  let h = 0;
+  let wordLen = 0;
+  let tokenStart = 0;
+  let tokenDigitDots = 0;
+  let runStart = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
+      wordLen++;
+      continue;
+    }
+    if (c >= 65 && c <= 90) {
+      h = (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
+      wordLen++;
+      if (i > 0) {
+        const p = text.charCodeAt(i - 1);
+        if (p >= 48 && p <= 57) digitUpper = true;
+      }
+      continue;
+    }
+    if (wordLen > 0) {
+      if (wordLen <= 20) {
+        const bits = lookup(h);
+        if (bits !== 0) {
+          words |= bits;
+          if (bits & W.spelled) spelled++;
+        }
+      }
+      h = 0;
+      wordLen = 0;
+    }
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (runStart < 0) {
+        runStart = i;
+        // capitals just before a number: "ABCPD1234", "MH 12", "AL47"
+        const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+        let k = -1;
+        if (isUpperCode(p)) k = i - 1;
+        else if ((p === 32 || p === 45) && i > 1 && isUpperCode(text.charCodeAt(i - 2))) k = i - 2;
+        if (k >= 0) {
+          upperDigit = true;
+          let j = k;
+          while (j > 0 && isUpperCode(text.charCodeAt(j - 1))) j--;
+          if (k - j + 1 > upRun) upRun = k - j + 1;
+        }
+      }
+      const nx = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+      if (nx >= 48 && nx <= 57) continue;
+      // the run ends here
+      const len = i + 1 - runStart;
+      if (len >= 6 && runStart > 0 && isLetter(text.charCodeAt(runStart - 1))) letterLongDigits = true;
+      if (len === 2 ? text.charCodeAt(runStart) === 57 : len === 3 && text.charCodeAt(runStart) === 49 && text.charCodeAt(runStart + 1) <= 50) bigNumber = true;
+      if ((nx === 47 || nx === 46 || nx === 45) && i + 2 < n) {
+        const nn = text.charCodeAt(i + 2);
+        if (nn >= 48 && nn <= 57) {
+          digitSepDigit = true;
+          if (nx === 46 && ++tokenDigitDots >= 3) ipv4 = true;
+        }
+      }
+      runStart = -1;
+      continue;
+    }
+    if (c === 46) {
+      if (i > tokenStart && i + 1 < n) {
+        const nx = text.charCodeAt(i + 1);
+        if ((nx >= 48 && nx <= 57) || isLetter(nx)) {
+          innerDots++;
+          // Cisco MAC shape: four hex digits, a dot, four hex digits, a dot
+          if (!macDots && i - tokenStart >= 4 && i + 5 < n && text.charCodeAt(i + 5) === 46 && isHex4(text, i - 4) && isHex4(text, i + 1)) macDots = true;
+          continue; // a dot between alphanumerics keeps the token going
+        }
+      }
+    } else if (c === 64) at = true;
+    else if (c === 58) colons++;
+    else if (c === 45) dashes++;
+    if (i - tokenStart >= 25) longToken = true;
+    tokenStart = i + 1;
+    tokenDigitDots = 0;
+  }
+  if (wordLen > 0 && wordLen <= 20) {
+    const bits = lookup(h);
+    if (bits !== 0) {
+      words |= bits;
+      if (bits & W.spelled) spelled++;
+    }
+  }
+  if (n - tokenStart >= 25) longToken = true;
+  return { digits, words, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
+}

@@ -1,0 +1,3 @@
+export * from './core';
+export { ModerationModule } from './moderation.module';
+export { MODERATION_RULESET, ModerationService } from './moderation.service';
