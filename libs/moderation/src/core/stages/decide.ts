@@ -89,8 +89,8 @@ export function decide(draft: Draft, context: ReviewContext, rules: Ruleset): Ve
     action,
     text: applyRedactions(draft),
     disclaimer: answersAsPhysician && action !== 'reject' ? disclaimer(context.locale) : null,
-    notices: [...draft.notices],
-    findings: [...draft.findings],
+    notices: draft.notices.slice(),
+    findings: draft.findings.slice(),
     priority: effects.has('crisis') ? 'high' : 'normal',
     rulesetVersion: rules.version,
   };

@@ -11,18 +11,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const SURROGATE = /[\uD800-\uDFFF]/;
 // eslint-disable-next-line no-control-regex -- "anything not ASCII"
 const NON_ASCII = /[^\x00-\x7F]/;
-/** The only thing that can need removing from ASCII text; testing it first keeps the common case cheap. */
-// eslint-disable-next-line no-control-regex -- control characters are what this finds
-const ASCII_CONTROL = /[\x00-\x08\x0B-\x1F\x7F]/;
+/** Anything but tab, new line and printable ASCII: the only text that can need normalising, found in one scan. */
+const NOT_PLAIN = /[^\t\n\x20-\x7E]/;
 /** A run of non-ASCII characters with the ASCII letter before it, which a combining mark may attach to. */
 // eslint-disable-next-line no-control-regex -- "runs of non-ASCII"
 const NON_ASCII_RUN = /[\x00-\x7F]?[^\x00-\x7F]{1,256}/g;
 /** A base character with the combining marks that follow it (or a stray run of marks). */
 const CLUSTER = /\P{M}\p{M}{0,31}|\p{M}{1,32}/gu;
 
+/** Anything `invisibleEdits` could act on, in one scan: most non-ASCII text has none (only dashes, quotes). */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- as INVISIBLE, plus surrogates
+const INVISIBLE_OR_SURROGATE = /[\x00-\x08\x0B-\x1F\x7F-\x9F\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/;
+
 /** \r\n and lone \r become \n, so line-based rules see one line ending. */
 function invisibleEdits(text: string): Edit[] {
   const edits: Edit[] = [];
+  if (!INVISIBLE_OR_SURROGATE.test(text)) return edits;
   INVISIBLE.lastIndex = 0;
   for (let m = INVISIBLE.exec(text); m !== null; m = INVISIBLE.exec(text)) {
     const replacement = m[0] === '\r' && text.charCodeAt(m.index + 1) !== 10 ? '\n' : '';
@@ -57,7 +61,7 @@ function nfkcEdits(text: string): Edit[] {
 }
 
 export const normalise: Stage = (draft: Draft): Draft => {
-  if (!NON_ASCII.test(draft.text) && !ASCII_CONTROL.test(draft.text)) return draft;
+  if (!NOT_PLAIN.test(draft.text)) return draft;
   const cleaned = rewrite(draft, invisibleEdits(draft.text));
   if (!NON_ASCII.test(cleaned.text) || cleaned.text.normalize('NFKC') === cleaned.text) return cleaned;
   return rewrite(cleaned, nfkcEdits(cleaned.text));

@@ -1,44 +1,38 @@
 /** Small text helpers shared by the detection stages; they work on the fold (lower-case ASCII letters). */
+import { sentenceStarts } from './words';
 
-export interface Sentences {
-  /** Index of the sentence holding position `i`. */
-  indexOf(i: number): number;
-  at(index: number): { start: number; end: number };
-  around(i: number): { start: number; end: number };
+export interface Span {
+  start: number;
+  end: number;
 }
 
-/** `.` ends a sentence only before white space or the end, so "2.5 mg" and "e.g.x" stay whole. */
-const SENTENCE_END = /[!?;\n]|\.(?=\s|$)/g;
+export interface Sentences {
+  /** The sentence holding position `i`. */
+  around(i: number): Span;
+}
 
 /**
- * Sentence boundaries, computed on first use: most texts never need them (no candidate match), and
- * the scan is the costliest part of a stage that finds nothing.
+ * Sentence boundaries, from the word pass every detection stage shares (see `sentenceStarts`).
+ * Callers ask in text order, so the last sentence found is tried first.
  */
 export function sentenceBounds(fold: string): Sentences {
-  let starts: number[] | null = null;
-  const load = (): number[] => {
-    if (starts !== null) return starts;
-    starts = [0];
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(fold); m !== null; m = SENTENCE_END.exec(fold)) if (m.index + 1 < fold.length) starts.push(m.index + 1);
-    return starts;
+  let last: Span = { start: 0, end: -1 };
+  let starts: readonly number[] | null = null;
+  return {
+    around(i: number): Span {
+      if (i >= last.start && i < last.end) return last;
+      starts ??= sentenceStarts(fold);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      last = { start: starts[lo], end: lo + 1 < starts.length ? starts[lo + 1] : fold.length };
+      return last;
+    },
   };
-  const indexOf = (i: number): number => {
-    const s = load();
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const at = (index: number): { start: number; end: number } => {
-    const s = load();
-    return { start: s[index], end: index + 1 < s.length ? s[index + 1] : fold.length };
-  };
-  return { indexOf, at, around: (i) => at(indexOf(i)) };
 }
 
 export function isWordChar(c: number): boolean {

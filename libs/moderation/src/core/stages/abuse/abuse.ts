@@ -2,6 +2,7 @@ import { withFindings, withRedactions, type Draft, type FindingInput, type Redac
 import { DEFAULT_LIMITS, type Ruleset, type SpamLimits } from '../../ruleset';
 import type { ReviewContext, Severity } from '../../types';
 import { compileTerms } from './banned-terms';
+import { longestRepeat } from '../words';
 import { LINK_START, PROMOTION } from './patterns';
 
 /** Abuse and spam: banned terms (block, hold or censor), link floods, repetition, physician self-promotion. */
@@ -25,8 +26,7 @@ function bannedTerms(draft: Draft, rules: Ruleset): { findings: FindingInput[]; 
   const findings: FindingInput[] = [];
   const redactions: Redaction[] = [];
   if (pattern === null) return { findings, redactions };
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(draft.fold); m !== null; m = pattern.exec(draft.fold)) {
+  pattern.forEach(draft.fold, (m) => {
     const action = actions.get(m[0]) ?? 'hold';
     const end = m.index + m[0].length;
     findings.push({
@@ -39,7 +39,7 @@ function bannedTerms(draft: Draft, rules: Ruleset): { findings: FindingInput[]; 
     });
     // Censoring is a redaction so it merges with privacy's placeholders instead of fighting them.
     if (action === 'censor') redactions.push({ start: m.index, end, kind: 'abuse.banned_term', placeholder: '*'.repeat(m[0].length) });
-  }
+  });
   return { findings, redactions };
 }
 
@@ -106,6 +106,8 @@ function wordRunPattern(times: number): RegExp {
 }
 
 function wordRuns(fold: string, limits: SpamLimits): FindingInput[] {
+  // The regex tries every word; the shared word pass already knows whether any word repeats enough.
+  if (longestRepeat(fold) < Math.max(2, limits.wordRun)) return [];
   const pattern = wordRunPattern(limits.wordRun);
   pattern.lastIndex = 0;
   const m = pattern.exec(fold);
@@ -124,8 +126,7 @@ function wordRuns(fold: string, limits: SpamLimits): FindingInput[] {
 
 function promotion(fold: string): FindingInput[] {
   const out: FindingInput[] = [];
-  PROMOTION.lastIndex = 0;
-  for (let m = PROMOTION.exec(fold); m !== null; m = PROMOTION.exec(fold)) {
+  PROMOTION.forEach(fold, (m) => {
     out.push({
       kind: 'spam.promotion',
       rule: 'spam.promotion.contact',
@@ -134,6 +135,6 @@ function promotion(fold: string): FindingInput[] {
       severity: 'medium',
       message: 'steers readers to a private or paid channel',
     });
-  }
+  });
   return out;
 }

@@ -1,9 +1,10 @@
 import { foldText } from '../../fold';
 import type { BannedTermAction, Ruleset } from '../../ruleset';
 import { factorByFirstLetter } from '../alternation';
+import { wordPattern, type WordPattern } from '../words';
 
 export interface CompiledTerms {
-  pattern: RegExp | null;
+  pattern: WordPattern | null;
   actions: ReadonlyMap<string, BannedTermAction>;
 }
 
@@ -19,7 +20,7 @@ export function compileTerms(rules: Ruleset): CompiledTerms {
     if (folded.length > 0) actions.set(folded, strongest(actions.get(folded), action));
   }
   const alternatives = [...actions.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const pattern = alternatives.length === 0 ? null : new RegExp(`\\b(?:${factorByFirstLetter(alternatives)})(?![a-z0-9])`, 'g');
+  const pattern = alternatives.length === 0 ? null : wordPattern(new RegExp(`\\b(?:${factorByFirstLetter(alternatives)})(?![a-z0-9])`, 'g'));
   const compiled = { pattern, actions };
   cache.set(rules, compiled);
   return compiled;

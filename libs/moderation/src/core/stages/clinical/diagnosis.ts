@@ -10,18 +10,17 @@ const HINGLISH_SUBJECT = /^(?:aap|ap|tum)/;
 /** "You have typhoid", "this is definitely a migraine", "aapko sugar hai": telling the reader what they have. */
 export function findDiagnoses(fold: string, sentences: Sentences): FindingInput[] {
   const out: FindingInput[] = [];
-  DIAGNOSIS.lastIndex = 0;
-  for (let m = DIAGNOSIS.exec(fold); m !== null; m = DIAGNOSIS.exec(fold)) {
+  DIAGNOSIS.forEach(fold, (m) => {
     const { start: sStart, end: sEnd } = sentences.around(m.index);
     const end = m.index + m[0].length;
     const before = fold.slice(Math.max(sStart, m.index - 45), m.index);
     const after = fold.slice(end, Math.min(sEnd, end + WINDOW));
-    if (DIAGNOSIS_HEDGE.test(before) || NOT_A_CONDITION.test(after)) continue;
+    if (DIAGNOSIS_HEDGE.test(before) || NOT_A_CONDITION.test(after)) return;
     const hinglish = HINGLISH_SUBJECT.test(m[0]);
-    if (hinglish && !HINGLISH_COPULA.test(after)) continue;
+    if (hinglish && !HINGLISH_COPULA.test(after)) return;
     const condition = CONDITION.exec(after);
-    if (condition === null && !CONCLUSIVE.test(m[0])) continue;
-    if (SUBJECTLESS.test(m[0]) && (condition === null || condition.index > 12)) continue;
+    if (condition === null && !CONCLUSIVE.test(m[0])) return;
+    if (SUBJECTLESS.test(m[0]) && (condition === null || condition.index > 12)) return;
     const spanEnd = condition === null ? end : end + condition.index + condition[0].length;
     out.push({
       kind: 'clinical.diagnosis',
@@ -31,6 +30,6 @@ export function findDiagnoses(fold: string, sentences: Sentences): FindingInput[
       severity: 'medium',
       message: 'reads as a diagnosis of the reader',
     });
-  }
+  });
   return out;
 }

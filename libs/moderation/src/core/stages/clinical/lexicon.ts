@@ -1,5 +1,6 @@
 import { factorByFirstLetter } from '../alternation';
 import { escapeRegExp } from '../text';
+import { wordPattern } from '../words';
 import drugs from './drugs.json';
 
 /** Drug names by their first word; multi-word names ("folic acid") keep the rest for a second check. */
@@ -26,16 +27,18 @@ function buildLexicon(): DrugLexicon {
 export const DRUGS: DrugLexicon = buildLexicon();
 
 /** Every drug name in one alternation, longest first so "insulin glargine" wins over "insulin". */
-export const DRUG_NAME = new RegExp(
+export const DRUG_NAME = wordPattern(
+  new RegExp(
   `\\b(?:${factorByFirstLetter([...drugs.generic, ...drugs.brand, ...drugs.class].sort((a, b) => b.length - a.length).map(escapeRegExp), 2)})(?![a-z0-9])`,
-  'g',
+    'g',
+  ),
 );
 
 /**
  * A product named by its form ("luliconazole cream", "cough syrup") counts as a drug even when the
  * name is not listed; the scan looks for the form word, the stage then checks the word before it.
  */
-export const DOSAGE_FORM = /\b(?:cream|ointment|gel|lotion|drops|syrup|tablets?|capsules?|injection|inhaler|spray|suspension|sachet)\b/g;
+export const DOSAGE_FORM = wordPattern(/\b(?:cream|ointment|gel|lotion|drops|syrup|tablets?|capsules?|injection|inhaler|spray|suspension|sachet)\b/g);
 
 /** "your tablets", "the cream": the reader's existing medicine, not a product being named. */
 export const NOT_A_PRODUCT = /(?:^|[^a-z])(?:your|the|a|an|my|his|her|their|these|those|this|that|any|some|all|of|its|our|eye|ear|nasal|nose)[ -]$/;

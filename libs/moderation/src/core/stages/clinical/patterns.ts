@@ -1,4 +1,5 @@
 import { atWordStart } from '../alternation';
+import { wordPattern } from '../words';
 
 /**
  * Patterns for the clinical-claims stage, run on the folded (lower-case) text. Every quantifier is
@@ -8,7 +9,7 @@ import { atWordStart } from '../alternation';
 const ADVERB = '(?:(?:definitely|definately|definitly|clearly|certainly|surely|obviously|probably|most likely|likely|already|undoubtedly|also) )?';
 
 /** Language that tells the reader what they have. Most need a condition word in the few words that follow. */
-export const DIAGNOSIS = atWordStart([
+export const DIAGNOSIS = wordPattern(atWordStart([
   `(?:you|u) ${ADVERB}(?:have|hav|hve|hv|have got|got|are having|r having)\\b`,
   `(?:you've|youve|you have) ${ADVERB}(?:got|developed|contracted|caught)\\b`,
   `(?:you've|youve)\\b`,
@@ -22,7 +23,7 @@ export const DIAGNOSIS = atWordStart([
   `i (?:can|could) (?:tell|see|say)(?: that)? (?:(?:you|u)(?: have|'ve| are|'re| got)|(?:it|this)(?: is|'s))\\b`,
   `my diagnosis (?:is|would be)\\b`,
   `(?:aapko|apko|aap ko|tumko|tumhe|tumhein|aapke|apke|apki|aapki)\\b`,
-]);
+]));
 
 /** "…is definitely X" without "this/it": only a diagnosis when the condition follows at once. */
 export const SUBJECTLESS = /^(?:is|are) /;
@@ -42,46 +43,47 @@ export const NOT_A_CONDITION = /^ ?(?:to|been|any|a few|questions?|a question|an
 export const HINGLISH_COPULA = /\b(?:hai|he|h|hain|ho gaya|ho gayi|hua hai|hui hai)\b/;
 
 /** Imperative verbs; the stage keeps those that open a sentence or follow a lead word ("please take…"). */
-export const IMPERATIVE_VERB = atWordStart([
+export const IMPERATIVE_VERB = wordPattern(atWordStart([
   `(?:take|tk|start|begin|give|use|apply|inject|continue|try|pop|chew|swallow|instill|put|add|keep taking|keep using)\\b`,
-]);
+]));
 
 /** What may come right before an imperative: a sentence or list opening, or a lead word. */
 export const IMPERATIVE_LEAD = /(?:[.!?\n;:,()*-] {0,3}|\b(?:please|pls|plz|just|then|so|and|also|now|immediately|kindly|simply|ok|okay|first|meanwhile)\s)$/;
 
 /** Instructions addressed to the reader. */
-export const INSTRUCTION = atWordStart([
+export const INSTRUCTION = wordPattern(atWordStart([
   `(?:you|u) (?:should|must|need to|needs to|have to|can|could|may|will need to|ought to|should also|must also|should start|should continue|can also) (?:take|start|begin|use|apply|inject|continue|try|give|be started on|be put on|get on|go on)\\b`,
   `i(?: would| will|'d|'ll)? (?:recommend|suggest|advise|prescribe)\\b`,
   `i(?:'m| am)? (?:prescribing|putting you on|starting you on)\\b`,
   `my (?:advice|suggestion|recommendation|prescription) (?:is|would be|:)`,
   `(?:better|best) to (?:take|start)\\b`,
   `(?:le lo|lelo|le le|le lena|le lijiye|lijiye|lijie|lena|lein|khao|khaiye|kha lo|khana hai|lena hai|lete rahe|lete rahiye|shuru karo|shuru kijiye|shuru kar do|start karo|start kar do|start kijiye|lagao|lagaiye)\\b`,
-]);
+]));
 
-export const DOSE =
-  /\b\d{1,5}(?:[.,]\d{1,3})? {0,2}(?:mg|mcg|ug|g|gm|gms|grams?|ml|iu|units?|u|tabs?|tablets?|caps?|capsules?|puffs?|drops?|sachets?|teaspoons?|tsp|tablespoons?|tbsp)\b|\b(?:one|two|three|half|1\/2|a|an) (?:tablet|tab|capsule|cap|puff|pill|spoon|teaspoon|sachet|drop)s?\b/g;
+export const DOSE = wordPattern(
+  /\b\d{1,5}(?:[.,]\d{1,3})? {0,2}(?:mg|mcg|ug|g|gm|gms|grams?|ml|iu|units?|u|tabs?|tablets?|caps?|capsules?|puffs?|drops?|sachets?|teaspoons?|tsp|tablespoons?|tbsp)\b|\b(?:one|two|three|half|1\/2|a|an) (?:tablet|tab|capsule|cap|puff|pill|spoon|teaspoon|sachet|drop)s?\b/g,
+);
 
-export const FREQUENCY = atWordStart([
+export const FREQUENCY = wordPattern(atWordStart([
   `(?:once|twice|thrice|three times|four times|two times|[1-4] times|[1-4]x)(?: a| per| in a)? (?:day|daily|week|weekly|night)\\b`,
   `(?:od|bd|bid|tds|tid|qid|qds|hs|sos|prn|stat|qhs|q[1-9]h|q1[02]h)\\b`,
   `[0-2]-[0-2]-[0-2]\\b`,
   `every [1-9]\\d? ?(?:hours|hrs|hr|h)\\b`,
   `(?:daily|nightly|at night|at bedtime|before bed|in the morning|every morning|every night|after (?:food|meals|breakfast|lunch|dinner)|before (?:food|meals|breakfast|lunch|dinner)|on an empty stomach|empty stomach|khali pet|khane ke baad|khane se pehle|subah shaam|raat ko|roz|din (?:me|mein|main) (?:ek|do|teen|char) (?:baar|bar))\\b`,
   `(?:for|x) [1-9]\\d? ?(?:days|weeks|months|din)\\b`,
-]);
+]));
 
 /** A change of therapy: needs a medicine or drug right after (checked by the stage). */
-export const CHANGE = atWordStart([
+export const CHANGE = wordPattern(atWordStart([
   `(?:stop|stp|discontinue|quit|skip|cut down|cut out|taper|taper off|come off|get off|go off|hold)(?: taking| using)?(?: your| the| all| all your| this| that| these| those| my| it| them)?\\b`,
   `(?:increase|decrease|reduce|lower|raise|halve|double|triple|up|cut|adjust)(?: your| the)\\b`,
   `(?:switch|change)(?: your| the)?(?: [a-z]{2,20})? (?:to|with)\\b`,
   `(?:start|get|put you|put him|put her|put them|start you|start him|start her|go)(?: taking)? on\\b`,
   `start taking\\b`,
-]);
+]));
 
 /** Hinglish therapy change after the object: "metformin band kar do". */
-export const HINGLISH_CHANGE = /\b(?:band|bandh|chhod|chod|kam|badha|badhao|double)(?: kar| kr)?(?: do|dijiye|de|dein|karo)\b/g;
+export const HINGLISH_CHANGE = wordPattern(/\b(?:band|bandh|chhod|chod|kam|badha|badhao|double)(?: kar| kr)?(?: do|dijiye|de|dein|karo)\b/g);
 
 export const NEGATION_BEFORE = /\b(?:never|don't|dont|do not|not|without|shouldn't|should not|avoid|no need to|unless|before you|mat|nahi|na)\b[^.!?\n]{0,12}$/;
 

@@ -1,5 +1,6 @@
 import type { FindingInput } from '../../draft';
 import { wordAt, type Sentences } from '../text';
+import type { WordPattern } from '../words';
 import { DOSAGE_FORM, DRUG_NAME, DRUGS, MEDICINE_WORDS, NOT_A_PRODUCT } from './lexicon';
 import {
   CHANGE,
@@ -17,20 +18,28 @@ import {
 const PERMISSION = /^(?:you|u) (?:can|could|may|can also)\b/;
 /** "more than twice a week" is a threshold to watch for, not a schedule to follow. */
 const THRESHOLD_BEFORE = /\b(?:more than|less than|over|at least|up to|upto|maximum|max|not more than)\s{1,3}$/;
+// Compiled once here: a regex literal inside a callback is a new object on every call.
+const WORD_BEFORE_FORM = /[a-z]{3,20}[ -]$/;
+const STRENGTH_AFTER = /^ {1,2}\d{2,4}\b/;
+const BLANK_LEAD = /^\s{0,3}$/;
+const ADDRESSES_READER = /\b(?:you|your|u|aap)\b/;
+const CLAUSE_BREAK = /[.!?\n;:,]/;
+const WORD_SEPARATOR = /[^a-z0-9'-]{1,40}/;
 
 interface Signal {
   start: number;
   end: number;
 }
 
-interface SentenceSignals {
-  instruction?: Signal;
+/** A class, not an object literal filled in any order, so every sentence's signals share one shape. */
+class SentenceSignals {
+  instruction: Signal | undefined = undefined;
   /** "you can take…": advice about an over-the-counter medicine unless a dose or schedule makes it a prescription. */
-  permission?: Signal;
-  dose?: Signal;
-  frequency?: Signal;
-  drug?: Signal;
-  change?: Signal;
+  permission: Signal | undefined = undefined;
+  dose: Signal | undefined = undefined;
+  frequency: Signal | undefined = undefined;
+  drug: Signal | undefined = undefined;
+  change: Signal | undefined = undefined;
 }
 
 /**
@@ -38,30 +47,35 @@ interface SentenceSignals {
  * collected per sentence, and a sentence prescribes when they combine (see `prescriptionSpan`).
  */
 export function findPrescriptions(fold: string, sentences: Sentences): FindingInput[] {
-  const bySentence = new Map<number, SentenceSignals>();
+  // Keyed by where the sentence starts; the insertion order is the order of first signals.
+  const bySentence = new Map<number, { sentence: Signal; signals: SentenceSignals }>();
   const note = (key: keyof SentenceSignals, start: number, end: number): void => {
-    const index = sentences.indexOf(start);
-    const signals = bySentence.get(index) ?? {};
-    signals[key] ??= { start, end };
-    bySentence.set(index, signals);
+    const sentence = sentences.around(start);
+    let entry = bySentence.get(sentence.start);
+    if (entry === undefined) {
+      entry = { sentence, signals: new SentenceSignals() };
+      bySentence.set(sentence.start, entry);
+    }
+    entry.signals[key] ??= { start, end };
   };
   collect(fold, DOSE, (s, e) => note('dose', s, e));
   collect(fold, DOSAGE_FORM, (s, e) => {
     const before = fold.slice(Math.max(0, s - 21), s);
-    const word = /[a-z]{3,20}[ -]$/.exec(before);
+    const word = WORD_BEFORE_FORM.exec(before);
     if (word !== null && !NOT_A_PRODUCT.test(before)) note('drug', s - word[0].length, e);
   });
   collect(fold, DRUG_NAME, (s, e) => {
     note('drug', s, e);
     // A brand with its strength ("dolo 650", "augmentin 625") is a dose.
-    const strength = /^ {1,2}\d{2,4}\b/.exec(fold.slice(e, e + 8));
+    if (fold.charCodeAt(e) !== 0x20) return; // a strength follows a space
+    const strength = STRENGTH_AFTER.exec(fold.slice(e, e + 8));
     if (strength !== null) note('dose', s, e + strength[0].length);
   });
   // Instructions and schedules prescribe only beside a drug or a dose, so without one their scans are skipped.
   if (bySentence.size > 0) {
     collect(fold, IMPERATIVE_VERB, (s, e) => {
       const lead = fold.slice(Math.max(0, s - 15), s);
-      const opensText = s === lead.length && /^\s{0,3}$/.test(lead);
+      const opensText = s === lead.length && BLANK_LEAD.test(lead);
       if ((opensText || IMPERATIVE_LEAD.test(lead)) && !NEGATION_BEFORE.test(fold.slice(Math.max(0, s - 20), s))) note('instruction', s, e);
     });
     collect(fold, INSTRUCTION, (s, e) => {
@@ -84,8 +98,8 @@ export function findPrescriptions(fold: string, sentences: Sentences): FindingIn
   });
 
   const out: FindingInput[] = [];
-  for (const [index, sig] of bySentence) {
-    const span = prescriptionSpan(fold, sentences.at(index), sig);
+  for (const { sentence, signals: sig } of bySentence.values()) {
+    const span = prescriptionSpan(fold, sentence, sig);
     if (span === null) continue;
     out.push({
       kind: 'clinical.prescription',
@@ -100,21 +114,21 @@ export function findPrescriptions(fold: string, sentences: Sentences): FindingIn
 }
 
 function prescriptionSpan(fold: string, sentence: Signal, sig: SentenceSignals): Signal | null {
-  const general = GENERAL.test(fold.slice(sentence.start, sentence.end));
+  // Whether the sentence is general information is asked only when the answer matters: it is a long scan.
+  const specific = (): boolean => !GENERAL.test(fold.slice(sentence.start, sentence.end));
   const prescribes =
     sig.change !== undefined ||
     (sig.instruction !== undefined && (sig.drug !== undefined || sig.dose !== undefined)) ||
     (sig.permission !== undefined && sig.drug !== undefined && (sig.dose !== undefined || sig.frequency !== undefined)) ||
-    (!general && sig.dose !== undefined && sig.frequency !== undefined) ||
-    (!general && sig.drug !== undefined && sig.frequency !== undefined && sig.instruction === undefined && /\b(?:you|your|u|aap)\b/.test(fold.slice(sentence.start, sentence.end)));
+    (sig.dose !== undefined && sig.frequency !== undefined && specific()) ||
+    (sig.drug !== undefined && sig.frequency !== undefined && sig.instruction === undefined && specific() && ADDRESSES_READER.test(fold.slice(sentence.start, sentence.end)));
   if (!prescribes) return null;
   const parts = [sig.change, sig.instruction, sig.permission, sig.drug, sig.dose, sig.frequency].filter((p): p is Signal => p !== undefined);
   return { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
 }
 
-function collect(fold: string, pattern: RegExp, onMatch: (start: number, end: number) => void): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(fold); m !== null; m = pattern.exec(fold)) onMatch(m.index, m.index + m[0].length);
+function collect(fold: string, pattern: WordPattern, onMatch: (start: number, end: number) => void): void {
+  pattern.forEach(fold, (m) => onMatch(m.index, m.index + m[0].length));
 }
 
 function isMedicine(word: string): boolean {
@@ -125,7 +139,7 @@ function isMedicine(word: string): boolean {
 function medicineWithin(fold: string, from: number, words: number): number {
   let w = wordAt(fold, from);
   for (let n = 0; n < words && w !== null; n++, w = wordAt(fold, w.end)) {
-    if (/[.!?\n;:,]/.test(fold.slice(from, w.start))) return -1;
+    if (CLAUSE_BREAK.test(fold.slice(from, w.start))) return -1;
     if (isMedicine(fold.slice(w.start, w.end))) return w.end;
   }
   return -1;
@@ -133,6 +147,6 @@ function medicineWithin(fold: string, from: number, words: number): number {
 
 function medicineBefore(fold: string, at: number): boolean {
   const before = fold.slice(Math.max(0, at - 40), at);
-  const words = before.split(/[^a-z0-9'-]{1,40}/).filter((x) => x.length > 0).slice(-3);
+  const words = before.split(WORD_SEPARATOR).filter((x) => x.length > 0).slice(-3);
   return words.some(isMedicine);
 }

@@ -1,4 +1,5 @@
 import { atWordStart } from '../alternation';
+import { wordPattern } from '../words';
 
 /**
  * Crisis language, matched on the folded text. Bounded quantifiers only; no quantified groups.
@@ -114,7 +115,7 @@ const EMERGENCY_WORDS: Record<EmergencyKind, readonly string[]> = {
 };
 
 /** One scan for everything: most texts match nothing, so this pass is the stage's whole cost. */
-export const CRISIS = atWordStart([...SELF_HARM_WORDS, ...EMERGENCY_KINDS.flatMap((k) => EMERGENCY_WORDS[k])]);
+export const CRISIS = wordPattern(atWordStart([...SELF_HARM_WORDS, ...EMERGENCY_KINDS.flatMap((k) => EMERGENCY_WORDS[k])]));
 
 /** Which family a CRISIS match came from: the first of these that matches where it starts. */
 export const SELF_HARM_AT = new RegExp(`(?:${SELF_HARM_WORDS.join('|')})`, 'y');

@@ -28,11 +28,10 @@ export const safety: Stage = (draft: Draft, context: ReviewContext): Draft => {
   const { fold } = draft;
   const sentences = sentenceBounds(fold);
   const findings: FindingInput[] = [];
-  CRISIS.lastIndex = 0;
-  for (let m = CRISIS.exec(fold); m !== null; m = CRISIS.exec(fold)) {
+  CRISIS.forEach(fold, (m) => {
     const finding = startsWith(SELF_HARM_AT, fold, m.index) ? selfHarm(fold, m) : emergency(fold, m, sentences);
     if (finding !== null) findings.push(finding);
-  }
+  });
   if (findings.length === 0) return draft;
   return withNotices(withFindings(draft, findings), [crisisNotice(context.locale)]);
 };

@@ -1,0 +1,268 @@
+import { firstWords, Unfilterable } from './first-words';
+
+/**
+ * Word-start filtering for the detection patterns. V8's regex engine tries every alternative of a
+ * long alternation at every word of the text, so a stage with a dozen such patterns cost ~100 µs on
+ * a 2 KB message. Instead, the text's words ([a-z0-9] runs) are hashed once per fold, in one pass
+ * shared by every stage, and each pattern is tried (sticky, at one position) only where a word it can
+ * start with stands. Trying candidates left to right and skipping those inside the previous match
+ * yields exactly the matches a global `exec` loop would: the same regex decides at each position.
+ */
+
+const TABLE_BITS = 12;
+const TABLE_SIZE = 1 << TABLE_BITS;
+/**
+ * Open addressing over word hashes: (hash, pattern bits) pairs side by side, so a hit costs one cache
+ * line. A collision only adds a candidate, never loses one.
+ */
+const table = new Int32Array(2 * TABLE_SIZE);
+/**
+ * One bit per 13-bit hash of every pattern word: 1 KB that stays in cache between messages, where the
+ * 32 KB table does not, so most words of a text (not a pattern's first word) never touch the table.
+ */
+const FILTER_BITS = 13;
+const filter = new Int32Array(1 << (FILTER_BITS - 5));
+/** Patterns that may start with a word of unknown length, by its first character. */
+const leadingMasks = new Int32Array(128);
+let nextBit = 0;
+let usedSlots = 0;
+/** Bumped when a pattern is added, so an index built before it is not reused. */
+let generation = 0;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h | 1; // never 0, which marks an empty slot
+}
+
+function filterBitOf(h: number): number {
+  return Math.imul(h, 0x85ebca6b) >>> (32 - FILTER_BITS);
+}
+
+/** The pattern bits of a word hash; 0 for most words, found in the filter alone. */
+function bitsOf(h: number): number {
+  const f = filterBitOf(h);
+  if ((filter[f >>> 5] & (1 << (f & 31))) === 0) return 0;
+  return table[slotOf(h) + 1];
+}
+
+function slotOf(h: number): number {
+  // Fibonacci hashing: the top bits of a short word's FNV hash are poorly mixed on their own.
+  let slot = (Math.imul(h, 0x9e3779b1) >>> (32 - TABLE_BITS)) << 1;
+  while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 2) & (2 * TABLE_SIZE - 1);
+  return slot;
+}
+
+/** Per pattern bit, where the text's words that pattern may start with begin, in text order. */
+interface WordIndex {
+  fold: string;
+  generation: number;
+  starts: number[][];
+  /** Most equal letter runs (2–40 letters) in a row, see `longestRepeat`. */
+  longestRepeat: number;
+  /** Where sentences start, see `sentenceStarts`. */
+  sentences: number[];
+}
+
+let cached: WordIndex = { fold: '', generation: -1, starts: [], longestRepeat: 0, sentences: [0] };
+
+/** 1 for a-z, 2 for 0-9, 0 for anything else (a word is a run of 1s and 2s). */
+const CLASS = new Uint8Array(256);
+CLASS.fill(1, 0x61, 0x7b);
+CLASS.fill(2, 0x30, 0x3a);
+/** 1 for `!`, `?`, `;` and new line, which end a sentence; 2 for `.`, which ends one before white space. */
+const ENDS = new Uint8Array(256);
+for (const c of '!?;\n') ENDS[c.charCodeAt(0)] = 1;
+ENDS[0x2e] = 2;
+const encoder = new TextEncoder();
+// eslint-disable-next-line no-control-regex -- "anything not ASCII"
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+let bytes = new Uint8Array(1 << 14);
+
+/**
+ * The fold as one byte per UTF-16 unit, NUL-terminated. A typed array walks about twice as fast as
+ * `charCodeAt`; non-ASCII units are never word characters, so they become \x01 and keep positions.
+ */
+function toBytes(fold: string): Uint8Array {
+  if (bytes.length < 3 * fold.length + 1) bytes = new Uint8Array(3 * fold.length + 1);
+  let written = encoder.encodeInto(fold, bytes).written;
+  if (written !== fold.length) written = encoder.encodeInto(fold.replace(NON_ASCII_ALL, '\x01'), bytes).written;
+  bytes[written] = 0;
+  return bytes;
+}
+
+function indexWords(fold: string): WordIndex {
+  if (cached.generation === generation && cached.fold === fold) return cached;
+  // Fresh buffers: a caller may still be walking the previous index.
+  const starts: number[][] = [];
+  for (let b = 0; b < nextBit; b++) starts.push([]);
+  const text = toBytes(fold);
+  const repeats = new RepeatCounter();
+  const sentences = [0];
+  const n = fold.length;
+  let i = 0;
+  while (i < n) {
+    let c = text[i];
+    if (CLASS[c] === 0) {
+      const end = ENDS[c];
+      if (end !== 0 && i + 1 < n && (end === 1 || isSpace(fold.charCodeAt(i + 1)))) sentences.push(i + 1);
+      i++;
+      continue;
+    }
+    const start = i;
+    const lead = leadingMasks[c];
+    let h = FNV_OFFSET;
+    let kinds = 0;
+    do {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      kinds |= CLASS[c];
+      c = text[++i];
+    } while (CLASS[c] !== 0);
+    // A word of letters only is one letter run, hashed alike; a mixed one ("b12b") is split apart.
+    if (kinds === 1) repeats.run(start, i, h);
+    else if (kinds === 3) repeats.mixed(text, start, i);
+    for (let found = bitsOf(h | 1) | lead; found !== 0; found &= found - 1) {
+      starts[31 - Math.clz32(found & -found)].push(start);
+    }
+  }
+  cached = { fold, generation, starts, longestRepeat: repeats.longest, sentences };
+  return cached;
+}
+
+/** Counts letter runs that repeat the one before them (as in "buy buy buy"), in the same pass. */
+class RepeatCounter {
+  longest = 0;
+  private previous = 0;
+  private previousEnd = 0;
+  private streak = 0;
+
+  /** A maximal run of letters and its hash. */
+  run(start: number, end: number, hash: number): void {
+    const length = end - start;
+    const h = length >= 2 && length <= 40 ? hash | 1 : 0;
+    // Letter runs are maximal, so the gap to the previous one is never empty; only its size matters.
+    this.streak = h !== 0 && h === this.previous && start - this.previousEnd <= 5 ? this.streak + 1 : h !== 0 ? 1 : 0;
+    this.previous = h;
+    this.previousEnd = end;
+    if (this.streak > this.longest) this.longest = this.streak;
+  }
+
+  /** The letter runs inside a word of letters and digits. */
+  mixed(text: Uint8Array, start: number, end: number): void {
+    let i = start;
+    while (i < end) {
+      if (CLASS[text[i]] !== 1) {
+        i++;
+        continue;
+      }
+      const s = i;
+      let h = FNV_OFFSET;
+      do h = Math.imul(h ^ text[i], FNV_PRIME);
+      while (++i < end && CLASS[text[i]] === 1);
+      this.run(s, i, h);
+    }
+  }
+}
+
+/**
+ * Where the fold's sentences start, ascending, the first at 0: after `!`, `?`, `;` or a new line, and
+ * after a `.` before white space, so "2.5 mg" and "e.g.x" stay whole; never at the very end.
+ */
+export function sentenceStarts(fold: string): readonly number[] {
+  return indexWords(fold).sentences;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The most letter runs of 2–40 letters in a row that are equal and 1–5 characters apart. A repeated
+ * word ("buy buy buy buy buy") needs at least as many, so its costly back-reference regex runs only then.
+ */
+export function longestRepeat(fold: string): number {
+  return indexWords(fold).longestRepeat;
+}
+
+/** A pattern tried only where it can start. Built once per regex at module load (or per ruleset). */
+export interface WordPattern {
+  readonly regex: RegExp;
+  /** Calls `onMatch` for each match a global scan of `fold` would find, in order. */
+  forEach(fold: string, onMatch: (m: RegExpExecArray) => void): void;
+}
+
+/** Patterns already wrapped, by source and flags: rulesets with the same banned terms share one bit. */
+const wrapped = new Map<string, WordPattern>();
+
+/** Wraps a global regex; one whose first words cannot be read off its source scans the usual way. */
+export function wordPattern(regex: RegExp): WordPattern {
+  const key = `${regex.flags}/${regex.source}`;
+  let pattern = wrapped.get(key);
+  if (pattern === undefined) {
+    pattern = wrap(regex);
+    wrapped.set(key, pattern);
+  }
+  return pattern;
+}
+
+function wrap(regex: RegExp): WordPattern {
+  const global = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`);
+  const bit = filterBit(regex);
+  if (bit === -1) return { regex, forEach: (fold, onMatch) => scanAll(global, fold, onMatch) };
+  const sticky = new RegExp(regex.source, `${regex.flags.replace('g', '')}y`);
+  return {
+    regex,
+    forEach(fold, onMatch) {
+      const index = indexWords(fold);
+      const starts = index.starts[bit];
+      const count = starts.length;
+      let from = 0;
+      for (let k = 0; k < count; k++) {
+        if (starts[k] < from) continue;
+        sticky.lastIndex = starts[k];
+        const m = sticky.exec(fold);
+        if (m === null) continue;
+        from = m.index + Math.max(1, m[0].length);
+        onMatch(m);
+      }
+    },
+  };
+}
+
+function scanAll(regex: RegExp, fold: string, onMatch: (m: RegExpExecArray) => void): void {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(fold); m !== null; m = regex.exec(fold)) onMatch(m);
+}
+
+/** Registers the pattern's first words under a fresh bit; -1 when it cannot be filtered. */
+function filterBit(regex: RegExp): number {
+  if (nextBit >= 31 || regex.flags.includes('i') || regex.flags.includes('m')) return -1;
+  let words;
+  try {
+    words = firstWords(regex.source);
+  } catch (error) {
+    if (error instanceof Unfilterable) return -1;
+    throw error;
+  }
+  // Keep the table sparse so probes stay short; an oversized word list scans the usual way.
+  if (usedSlots + words.exact.size > TABLE_SIZE / 2) return -1;
+  const bit = nextBit++;
+  for (const word of words.exact) {
+    const h = hashWord(word);
+    const slot = slotOf(h);
+    if (table[slot] === 0) usedSlots++;
+    table[slot] = h;
+    table[slot + 1] |= 1 << bit;
+    const f = filterBitOf(h);
+    filter[f >>> 5] |= 1 << (f & 31);
+  }
+  for (const c of words.leading) leadingMasks[c.charCodeAt(0)] |= 1 << bit;
+  generation++;
+  return bit;
+}
