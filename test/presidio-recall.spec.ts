@@ -56,7 +56,7 @@ describe('Presidio recognizer cases', () => {
     ['EMAIL_ADDRESS', 1], ['PHONE_NUMBER', 1], ['IP_ADDRESS', 0.98], ['MAC_ADDRESS', 1], ['CREDIT_CARD', 1], ['IBAN_CODE', 0.98],
     ['IN_AADHAAR', 1], ['IN_GSTIN', 1], ['IN_VOTER', 1], ['US_MBI', 0.85], ['US_NPI', 1], ['PERSON', 0.9], ['URL', 1], ['CRYPTO', 1],
   ])('removes %s identifiers at or above the floor', (entity, floor) => {
-    expect(score((c) => c.entity === entity).recall).toBeGreaterThanOrEqual(floor as number);
+    expect(score((c) => c.entity === entity).recall).toBeGreaterThanOrEqual(floor);
   });
 
   it('changes at most 8% of the negative (near-miss) texts', () => {

@@ -6,7 +6,7 @@ import type { PiiKind, PiiMatch } from './pii';
  * are handled with the other numbers; this catches the ones with letters or slashes.
  */
 const CUED_RE =
-  /\b(mrn|uhid|ipd?\s?no|opd?\s?no|cr\s?no|patient\s?id|hospital\s?(?:id|no|number)|case\s?(?:id|no|number)|file\s?(?:no|number)|medical\s?record\s?(?:no|number)?|policy\s?(?:no|number|id)?|member(?:ship)?\s?(?:id|no|number)|insurance\s?(?:id|no|number)|subscriber\s?id|group\s?(?:no|number)|claim\s?(?:no|number|id)|tpa\s?id|e-?card\s?(?:no|number)?|account\s?(?:no|number)|a\/c\s?(?:no)?|acct\s?(?:no)?|driving\s?licen[cs]e(?:\s?no)?|licen[cs]e\s?(?:no|number)?|dl\s?(?:no|number)|registration\s?(?:no|number)|reg\.?\s?no|serial\s?(?:no|number)?|s\/n|imei|device\s?id|npi|dea\s?(?:no|number)?|mci\s?(?:reg)?|nmc\s?(?:reg)?|smc\s?(?:reg)?|council\s?(?:reg|registration)|voter\s?id|epic\s?(?:no)?|abha\s?(?:no|number|id)?|ssn|passport\s?(?:no|number)?)\b\.?((?:\s{0,2}(?:is|was|hai|:|#|-|=|no\.?|number)){0,3})\s{0,2}([a-z0-9][a-z0-9\-\/]{2,24})/g;
+  /\b(mrn|uhid|ipd?\s?no|opd?\s?no|cr\s?no|patient\s?id|hospital\s?(?:id|no|number)|case\s?(?:id|no|number)|file\s?(?:no|number)|medical\s?record\s?(?:no|number)?|policy\s?(?:no|number|id)?|member(?:ship)?\s?(?:id|no|number)|insurance\s?(?:id|no|number)|subscriber\s?id|group\s?(?:no|number)|claim\s?(?:no|number|id)|tpa\s?id|e-?card\s?(?:no|number)?|account\s?(?:no|number)|a\/c\s?(?:no)?|acct\s?(?:no)?|driving\s?licen[cs]e(?:\s?no)?|licen[cs]e\s?(?:no|number)?|dl\s?(?:no|number)|registration\s?(?:no|number)|reg\.?\s?no|serial\s?(?:no|number)?|s\/n|imei|device\s?id|npi|dea\s?(?:no|number)?|mci\s?(?:reg)?|nmc\s?(?:reg)?|smc\s?(?:reg)?|council\s?(?:reg|registration)|voter\s?id|epic\s?(?:no)?|abha\s?(?:no|number|id)?|ssn|passport\s?(?:no|number)?)\b\.?((?:\s{0,2}(?:is|was|hai|:|#|-|=|no\.?|number)){0,3})\s{0,2}([a-z0-9][a-z0-9\-/]{2,24})/g;
 
 function kindOf(cue: string): PiiKind {
   const c = cue.replace(/\s/g, '');
@@ -28,12 +28,12 @@ export function detectCuedIds(text: string, fold: string, out: PiiMatch[]): void
     let end = m.index + m[0].length;
     // "KMC 45678": a short council prefix and the number
     if (/^[a-z]{2,5}$/.test(value)) {
-      const more = /^\s?[\-\/]?\s?\d{3,12}\b/.exec(fold.slice(end, end + 16));
+      const more = /^\s?[-/]?\s?\d{3,12}\b/.exec(fold.slice(end, end + 16));
       if (!more) continue;
       end += more[0].length;
       value += more[0];
     }
-    while (/[\-\/]$/.test(value)) {
+    while (/[-/]$/.test(value)) {
       value = value.slice(0, -1);
       end--;
     }

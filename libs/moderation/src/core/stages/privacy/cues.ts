@@ -1,5 +1,3 @@
-import type { PiiKind } from './pii';
-
 /**
  * Cue words that say what the number after them is ("MRN", "policy no.", "pincode", "mera number").
  * A cue is what lets us redact a bare run of digits that has no checksum; without one, a six- to

@@ -1,3 +1,4 @@
+import { eachAnchored, eachNear, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
 
@@ -18,21 +19,31 @@ const NAMED_RE = new RegExp(
   'g',
 );
 // "May-2021": month and year with a hyphen or slash reads as a specific date field; "since March 2019" stays.
-const MONTH_YEAR_RE = new RegExp(String.raw`\b${MONTH}[\-\/]${YEAR}\b`, 'g');
+const MONTH_YEAR_RE = new RegExp(String.raw`\b${MONTH}[\-\/]${YEAR}\b`, 'y');
+/** "-2021" or "/1998" follows the month ("september" is the longest, 9 characters). */
+const YEAR_ANCHOR = /[-/](?:19|20)\d{2}/g;
+const MONTH_YEAR_REACH = 9;
 
 // Numeric: d/m/y or m/d/y (2- or 4-digit year), y-m-d with optional ISO time.
 const NUMERIC_RE =
-  /(?<![\d\/.\-])(?:(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})|((?:19|20)\d{2})([\/.\-])(\d{1,2})\6(\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+\-]\d{2}:\d{2})?)?)(?![\d\/]|[.\-]\d)/g;
+  /(?<![\d/.-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})|((?:19|20)\d{2})([/.-])(\d{1,2})\6(\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?)(?![\d/]|[.-]\d)/g;
 // d/m or m/d without a year, only after a date cue ("on 12/3", "DOB 5/21"); bare "8/10" is a pain score.
-const SHORT_RE = /(?<![\d\/.\-])(\d{1,2})([\/.\-])(\d{1,2})(?![\d\/]|[.\-]\d)/g;
-const SHORT_CUE_RE = /(?:\bon|\bdob|\bd\.o\.b\.?|\bborn|\bdated?|\badmitted|\bdischarged|\bsurgery|\bdelivery|\bdue|\bedd|\blmp|\bdoa|\bdod|\bdos)[\s:,\-]{0,3}$/;
+const SHORT_RE = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?![\d/]|[.-]\d)/g;
+const SHORT_CUE_RE = /(?:\bon|\bdob|\bd\.o\.b\.?|\bborn|\bdated?|\badmitted|\bdischarged|\bsurgery|\bdelivery|\bdue|\bedd|\blmp|\bdoa|\bdod|\bdos)[\s:,-]{0,3}$/;
 
 // Ages over 89: "92 years old", "94-year-old", "aged 95", "age: 91", "93 yrs", "91 y/o", "90 saal".
 const AGE_RE =
-  /\b(?:(?:aged?|age\s?is|umar|umr)[\s:\-]{0,3}(\d{2,3})\b|(\d{2,3})[\s\-]?(?:years?|yrs?|yo\b|y\/o|y\.o\.|saal|sal\b|varsh)(?:[\s\-]?old)?)/g;
+  /\b(?:(?:aged?|age\s?is|umar|umr)[\s:-]{0,3}(\d{2,3})\b|(\d{2,3})[\s-]?(?:years?|yrs?|yo\b|y\/o|y\.o\.|saal|sal\b|varsh)(?:[\s-]?old)?)/g;
 
 // "I am 95", "main 92 ka hoon": a bare number after "I am" is an age unless a unit follows
-const I_AM_RE = /\b(?:i\sam|i'm|im|main|mai)\s(\d{2,3})\b(?![\s\-]{0,2}(?:kg|kgs|lbs?|mg|%|cm|days?|weeks?|wks?|months?|times|percent|mm|minutes|mins|hours|hrs|steps))/g;
+const I_AM_RE = /\b(?:i\sam|i'm|im|main|mai)\s(\d{2,3})\b(?![\s-]{0,2}(?:kg|kgs|lbs?|mg|%|cm|days?|weeks?|wks?|months?|times|percent|mm|minutes|mins|hours|hrs|steps))/g;
+
+const I_AM_Y = sticky(I_AM_RE);
+/** The age starts at most five characters in ("i am 95"). */
+const I_AM_REACH = 5;
+const AGE_Y = sticky(AGE_RE);
+/** "age is:- 95": nine characters at most before the number. */
+const AGE_REACH = 9;
 
 function validDayMonth(a: number, b: number): boolean {
   // either order: the text may be Indian (d/m) or US (m/d)
@@ -69,26 +80,28 @@ export function detectDates(text: string, fold: string, sig: Signals, out: PiiMa
     });
   }
   if (sig.bigNumber) {
-    each(I_AM_RE, fold, (m) => {
+    // only a number from 90 to 125 is reported, and readSignals lists those; their matches never
+    // overlap the others, so trying the patterns just before them finds the same ones
+    eachNear(I_AM_Y, sig.bigAt, I_AM_REACH, fold, (m) => {
       if (Number(m[1]) <= 89 || Number(m[1]) > 125) return;
       const start = m.index + m[0].length - m[1].length;
       out.push({ kind: 'pii.age', rule: 'privacy.age.over-89', start, end: m.index + m[0].length });
-    });
-    each(AGE_RE, fold, (m) => {
+    }, true);
+    eachNear(AGE_Y, sig.bigAt, AGE_REACH, fold, (m) => {
       const age = Number(m[1] ?? m[2]);
       if (age <= 89 || age > 125) return;
       out.push({ kind: 'pii.age', rule: 'privacy.age.over-89', start: m.index, end: m.index + m[0].length });
-    });
+    }, true);
   }
   if (!(sig.words & W.month)) return;
   each(NAMED_RE, fold, (m) => {
     const s = m[0];
     // "may 5" could be "may 5 tablets help"; take a bare "may" only with an ordinal or a year
-    if (/^may[\s\-]\d/.test(s) && !/\d(?:st|nd|rd|th)|\d{4}/.test(s)) return;
+    if (/^may[\s-]\d/.test(s) && !/\d(?:st|nd|rd|th)|\d{4}/.test(s)) return;
     // "march 3" mid-sentence is fine, but "jan 2" as "june 2 doses"? require the day to end the token
     let end = m.index + s.length;
     while (end > m.index && fold.charCodeAt(end - 1) === 46) end--;
     out.push({ kind: 'pii.date', rule: 'privacy.date.named', start: m.index, end });
   });
-  each(MONTH_YEAR_RE, fold, (m) => out.push({ kind: 'pii.date', rule: 'privacy.date.month-year', start: m.index, end: m.index + m[0].length }));
+  eachAnchored(MONTH_YEAR_RE, YEAR_ANCHOR, MONTH_YEAR_REACH, fold, (m) => out.push({ kind: 'pii.date', rule: 'privacy.date.month-year', start: m.index, end: m.index + m[0].length }));
 }

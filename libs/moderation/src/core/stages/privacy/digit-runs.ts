@@ -51,7 +51,7 @@ export function scanDigitRuns(text: string, visit: (run: DigitRun) => void): voi
     if (!NEXT.test(text)) return;
     i = NEXT.lastIndex - 1;
     const c = text.charCodeAt(i);
-    let start = -1;
+    let start: number;
     let plus = false;
     if (isDigitCode(c)) {
       start = i;

@@ -61,23 +61,47 @@ const SEP = String.raw`(?:\s?\.\s?|\s?[\[\(\{<]\s?dot\s?[\]\)\}>]\s?|\s+dot\s+)`
 const AT = String.raw`(?:\s?[\[\(\{<]\s?at\s?[\]\)\}>]\s?|\s+at\s+|\s@\s?|@\s|\s+at\s?the\s?rate\s?(?:of\s)?\s?)`;
 const WORD = String.raw`[a-z0-9_%+\-]{1,40}`;
 const TLD = String.raw`(?:com|in|org|net|co${SEP}in|co|edu|gov|io|me|info|us|uk)`;
+/**
+ * A word taken whole (an atomic group: a lookahead captures it, a back-reference consumes it). What
+ * follows a word always starts with a space, '.', a bracket or '@', never a word character, so giving
+ * characters back could not help a match; it only made every failed attempt retry each shorter prefix.
+ */
+let groups = 0;
+const whole = (): string => `(?=(${WORD}))\\${++groups}`;
 const OBFUSCATED = new RegExp(
-  String.raw`\b${WORD}(?:${SEP}${WORD}){0,3}${AT}${WORD}(?:${SEP}${WORD}){0,2}?${SEP}${TLD}\b`,
+  String.raw`\b${whole()}(?:${SEP}${whole()}){0,3}${AT}${whole()}(?:${SEP}${whole()}){0,2}?${SEP}${TLD}\b`,
   'g',
 );
 
-const AT_MARKER = /[\[\(\{<]\s?at\s?[\]\)\}>]| at | @|@ /g;
+const AT_MARKER = /[[({<]\s?at\s?[\])}>]| at | @|@ /g;
 /** How far before its "at" an obfuscated address may start: four words of up to 40 characters. */
 const LOCAL_REACH = 180;
 
+// Every obfuscated address ends with a separator and a TLD ("dot com", ". in", "[dot] org"): the
+// separator holds '.' or "dot", then only spaces and closing brackets come before the TLD.
+const TLD_TAIL = /(?:\.|dot)[\s\])}>]*(?:com|in|org|net|co|edu|gov|io|me|info|us|uk)\b/g;
+
+/** End of the last separator-and-TLD tail, or -1: no obfuscated address can end after it. */
+function lastTldTail(fold: string): number {
+  let end = -1;
+  TLD_TAIL.lastIndex = 0;
+  for (let m = TLD_TAIL.exec(fold); m; m = TLD_TAIL.exec(fold)) end = m.index + m[0].length;
+  return end;
+}
+
 function obfuscatedEmails(fold: string, out: PiiMatch[]): void {
+  const tail = lastTldTail(fold);
+  if (tail < 0) return;
+  // The address pattern is costly to try at every word, so it reads only up to that tail (plus the
+  // one character its closing \b looks at); markers are still found in the whole text.
+  const scope = tail < fold.length ? fold.slice(0, tail + 1) : fold;
   // scan only around each marker, so a long message with one " at " costs a short window
   AT_MARKER.lastIndex = 0;
   let done = 0;
   for (let a = AT_MARKER.exec(fold); a; a = AT_MARKER.exec(fold)) {
     if (a.index < done) continue;
     OBFUSCATED.lastIndex = Math.max(done, a.index - LOCAL_REACH);
-    const m = OBFUSCATED.exec(fold);
+    const m = OBFUSCATED.exec(scope);
     if (!m) return; // nothing from here to the end
     if (m.index > a.index) {
       // the next address starts after this marker: resume the marker search there

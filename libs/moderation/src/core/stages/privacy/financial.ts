@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { base58Check, ibanMod97 } from './checksums';
+import { eachNear, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import type { Signals } from './signals';
 
@@ -16,7 +17,7 @@ const IBAN_LENGTH: Record<string, number> = {
 };
 
 // Country, check digits, then groups of four (optionally spaced); bounded so it cannot run away.
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
 
 /** Where the IBAN ends if it is `want` characters long and the greedy match ran into a following word. */
 function cutAt(s: string, want: number): number {
@@ -28,23 +29,23 @@ function cutAt(s: string, want: number): number {
   return -1;
 }
 
-function ibans(text: string, out: PiiMatch[]): void {
-  IBAN_RE.lastIndex = 0;
-  for (let m = IBAN_RE.exec(text); m; m = IBAN_RE.exec(text)) {
-    let raw = m[0];
-    let compact = raw.replace(/[ \-]/g, '');
-    const want = IBAN_LENGTH[compact.slice(0, 2)];
-    if (want !== undefined && compact.length > want) {
-      const cut = cutAt(raw, want);
-      if (cut < 0) continue;
-      raw = raw.slice(0, cut);
-      compact = raw.replace(/[ \-]/g, '');
-    }
-    if (want !== undefined ? compact.length !== want : compact.length < 15 || compact.length > 34) continue;
-    if (!/\d{4}/.test(compact.slice(4)) && want === undefined) continue;
-    if (!ibanMod97(compact)) continue;
-    out.push({ kind: 'pii.iban', rule: 'privacy.account.iban', start: m.index, end: m.index + raw.length });
+/** The country code's second letter sits right before the check digits (see eachNear). */
+const IBAN_Y = sticky(IBAN_RE);
+
+function iban(m: RegExpExecArray, out: PiiMatch[]): void {
+  let raw = m[0];
+  let compact = raw.replace(/[ -]/g, '');
+  const want = IBAN_LENGTH[compact.slice(0, 2)];
+  if (want !== undefined && compact.length > want) {
+    const cut = cutAt(raw, want);
+    if (cut < 0) return;
+    raw = raw.slice(0, cut);
+    compact = raw.replace(/[ -]/g, '');
   }
+  if (want !== undefined ? compact.length !== want : compact.length < 15 || compact.length > 34) return;
+  if (!/\d{4}/.test(compact.slice(4)) && want === undefined) return;
+  if (!ibanMod97(compact)) return;
+  out.push({ kind: 'pii.iban', rule: 'privacy.account.iban', start: m.index, end: m.index + raw.length });
 }
 
 const sha256 = (b: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(b).digest());
@@ -66,6 +67,6 @@ function wallets(text: string, out: PiiMatch[]): void {
 }
 
 export function detectFinancial(text: string, sig: Signals, out: PiiMatch[]): void {
-  if (sig.upRun >= 2) ibans(text, out);
+  if (sig.upRun >= 2) eachNear(IBAN_Y, sig.capDigit, 1, text, (m) => iban(m, out));
   if (sig.longToken) wallets(text, out);
 }

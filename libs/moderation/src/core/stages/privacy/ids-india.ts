@@ -1,5 +1,6 @@
 import { gstinCheck } from './checksums';
 import { cueBefore } from './cues';
+import { eachNear, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import type { Signals } from './signals';
 
@@ -36,28 +37,38 @@ const PASSPORT_RE = /(?<![A-Za-z0-9])[A-Za-z][1-9]\d{6}(?![A-Za-z0-9])/g;
 // IFSC: 4-letter bank code, '0', 6-character branch code; narrows an account to one branch.
 const IFSC_RE = /(?<![A-Za-z0-9])[A-Z]{4}0[A-Z0-9]{6}(?![A-Za-z0-9])/g;
 
-function each(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) visit(m);
-}
+/**
+ * Sticky twins for eachNear: each of these ids holds a capital right before a digit (or one space
+ * or dash before it), which readSignals lists; the number says how far into the match it can be
+ * (the PAN's fifth letter, the GSTIN's seventh character, the BH plate's 'H').
+ */
+const PAN_Y = sticky(PAN_RE);
+const GSTIN_Y = sticky(GSTIN_RE);
+const DL_Y = sticky(DL_RE);
+const VEHICLE_Y = sticky(VEHICLE_RE);
+const IFSC_Y = sticky(IFSC_RE);
+/** The voter id's and passport's digits are a run glued to a letter (readSignals' gluedAt), 3 and 1 characters in. */
+const VOTER_Y = sticky(VOTER_RE);
+const PASSPORT_Y = sticky(PASSPORT_RE);
 
 export function detectIndianIds(text: string, fold: string, sig: Signals, out: PiiMatch[]): void {
-  if (sig.upRun >= 3 || sig.letterLongDigits) {
-    each(VOTER_RE, text, (m) => out.push({ kind: 'pii.voter_id', rule: 'privacy.id.in-epic', start: m.index, end: m.index + m[0].length }));
+  // a letter glued to a 7-digit run is exactly what letterLongDigits reports
+  if (sig.letterLongDigits) {
+    eachNear(VOTER_Y, sig.gluedAt, 3, text, (m) => out.push({ kind: 'pii.voter_id', rule: 'privacy.id.in-epic', start: m.index, end: m.index + m[0].length }));
   }
   if (sig.upRun < 1) return;
-  if (sig.upRun >= 5) each(PAN_RE, text, (m) => out.push({ kind: 'pii.pan', rule: 'privacy.id.in-pan', start: m.index, end: m.index + m[0].length }));
-  if (sig.upRun >= 1 && sig.digitUpper) each(GSTIN_RE, text, (m) => {
+  if (sig.upRun >= 5) eachNear(PAN_Y, sig.capDigit, 4, text, (m) => out.push({ kind: 'pii.pan', rule: 'privacy.id.in-pan', start: m.index, end: m.index + m[0].length }));
+  if (sig.upRun >= 5 && sig.digitUpper) eachNear(GSTIN_Y, sig.capDigit, 6, text, (m) => {
     const state = Number(m[1]);
     if (state < 1 || state > 38 || (state === 38 && !gstinCheck(m[0]))) return;
     // the check character is authoritative; the 'Z' shape alone is accepted for hand-typed examples
     if (!gstinCheck(m[0]) && m[2] !== 'Z') return;
     out.push({ kind: 'pii.gstin', rule: 'privacy.id.in-gstin', start: m.index, end: m.index + m[0].length });
   });
-  if (sig.upRun >= 2) each(DL_RE, text, (m) => out.push({ kind: 'pii.licence', rule: 'privacy.licence.in-driving', start: m.index, end: m.index + m[0].length }));
-  if (sig.upRun >= 2) each(VEHICLE_RE, text, (m) => out.push({ kind: 'pii.vehicle', rule: 'privacy.vehicle.in-plate', start: m.index, end: m.index + m[0].length }));
-  if (sig.upRun >= 4) each(IFSC_RE, text, (m) => out.push({ kind: 'pii.account', rule: 'privacy.account.in-ifsc', start: m.index, end: m.index + m[0].length }));
-  each(PASSPORT_RE, text, (m) => {
+  if (sig.upRun >= 2) eachNear(DL_Y, sig.capDigit, 1, text, (m) => out.push({ kind: 'pii.licence', rule: 'privacy.licence.in-driving', start: m.index, end: m.index + m[0].length }));
+  if (sig.upRun >= 2) eachNear(VEHICLE_Y, sig.capDigit, 4, text, (m) => out.push({ kind: 'pii.vehicle', rule: 'privacy.vehicle.in-plate', start: m.index, end: m.index + m[0].length }));
+  if (sig.upRun >= 4) eachNear(IFSC_Y, sig.capDigit, 3, text, (m) => out.push({ kind: 'pii.account', rule: 'privacy.account.in-ifsc', start: m.index, end: m.index + m[0].length }));
+  if (sig.letterLongDigits) eachNear(PASSPORT_Y, sig.gluedAt, 1, text, (m) => {
     if (cueBefore(fold, m.index) !== 'passport') return;
     out.push({ kind: 'pii.passport', rule: 'privacy.passport.in', start: m.index, end: m.index + m[0].length });
   });

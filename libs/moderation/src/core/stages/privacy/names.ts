@@ -1,4 +1,5 @@
 import { AMBIGUOUS_FIRST, EPONYMS, FIRST, NOT_NAMES, SURNAMES } from './name-lists';
+import { eachAtWords, eachNear, foldMatchesWords, literalPositions, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
 
@@ -92,12 +93,18 @@ function extendName(text: string, fold: string, first: Word, allowLower: boolean
 // three so each runs only when the signals saw one of its words.
 /** "my name is", "mera naam", "call me", "myself", "signed": any following word is taken. */
 const STRONG_CUE_RE =
-  /\b(?:(?:my|his|her|their|patient's|patient|the patient's|[a-z]{2,12}'s|father|mother|son|daughter|wife|husband|baby|child|brother|sister)\s(?:full\s)?name\s?(?:is|was|'s|:|-)?|name\s?:|name\s-\s|myself|call\sme|they\scall\sme|mera\snaa?m|my\snaam|naam|signed)[\s:,\-]{0,3}(?=[a-z])/g;
+  /\b(?:(?:my|his|her|their|patient's|patient|the patient's|[a-z]{2,12}'s|father|mother|son|daughter|wife|husband|baby|child|brother|sister)\s(?:full\s)?name\s?(?:is|was|'s|:|-)?|name\s?:|name\s-\s|myself|call\sme|they\scall\sme|mera\snaa?m|my\snaam|naam|signed)[\s:,-]{0,3}(?=[a-z])/g;
+const STRONG_CUE_Y = sticky(STRONG_CUE_RE);
+/** Every strong cue contains one of these; "the patient's full name" starts 20 characters before it. */
+const STRONG_ANCHORS = ['nam', 'naam', 'myself', 'call', 'signed'];
+const STRONG_REACH = 20;
 /** "I am", "this is", "it's me", sign-offs: the word must look like a name. */
-const WEAK_CUE_RE = /\b(?:i\s?am|i'm|im|this\sis|it'?s\sme|it's|regards,?|thanks,?|thank\syou,?|cheers,?|sincerely,?|yours,?)[\s:,\-]{0,3}(?=[a-z])/g;
+const WEAK_CUE_RE = /\b(?:i\s?am|i'm|im|this\sis|it'?s\sme|it's|regards,?|thanks,?|thank\syou,?|cheers,?|sincerely,?|yours,?)[\s:,-]{0,3}(?=[a-z])/g;
 /** "my son Arjun", "her 6 year old daughter Riya". */
 const RELATION_RE =
-  /\b(?:my|our|his|her)\s(?:little\s|elder\s|younger\s|older\s|late\s|\d{1,2}[\s\-]?(?:yo|year[\s\-]old|yr[\s\-]old)\s)?(?:son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|friend|grandmother|grandma|grandfather|grandpa|nani|nana|dadi|dada|beta|beti|bhai|didi|uncle|aunt|aunty|cousin|baby|boy|girl|kid|child|patient|colleague|neighbour|neighbor|niece|nephew|fiance|partner|mil|fil|sil|bil)(?:\s(?:named|called|is|was))?,?[\s:,\-]{0,3}(?=[a-z])/g;
+  /\b(?:my|our|his|her)\s(?:little\s|elder\s|younger\s|older\s|late\s|\d{1,2}[\s-]?(?:yo|year[\s-]old|yr[\s-]old)\s)?(?:son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|friend|grandmother|grandma|grandfather|grandpa|nani|nana|dadi|dada|beta|beti|bhai|didi|uncle|aunt|aunty|cousin|baby|boy|girl|kid|child|patient|colleague|neighbour|neighbor|niece|nephew|fiance|partner|mil|fil|sil|bil)(?:\s(?:named|called|is|was))?,?[\s:,-]{0,3}(?=[a-z])/g;
+/** Every relation cue opens with "my", "our", "his" or "her", a word readSignals places. */
+const RELATION_Y = sticky(RELATION_RE);
 
 const CueKind = { Strong: 0, Weak: 1, Relation: 2 } as const;
 type CueKind = (typeof CueKind)[keyof typeof CueKind];
@@ -136,6 +143,28 @@ function nameAfterCue(text: string, fold: string, at: number, kind: CueKind, low
 }
 
 const TITLE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|doctor|shri|shree|smt|kumari|kum|sri|srimati|shrimati|prof|master|sr|fr|sister|nurse|adv|er)\b\.?\s{0,2}(?=[A-Za-z])/gi;
+const TITLE_Y = sticky(TITLE_RE);
+
+/** Records the name after a title ("Dr. Mehta", "Smt Lakshmi"), unless the title is a disease acronym or the word is not a name. */
+function nameAfterTitle(text: string, fold: string, m: RegExpExecArray, out: PiiMatch[]): void {
+  // "moderate MR", "MS": all-caps two-letter titles are mitral regurgitation and multiple sclerosis
+  if (/^(?:MR|MS|DR|SR|FR|ER)\b/.test(m[0])) return;
+  const w = wordAt(text, fold, m.index + m[0].length);
+  if (!w) return;
+  const titleCap = isUpper(text.charCodeAt(m.index));
+  // "Mr. May": a capitalised word that doubles as a given name, right after a capitalised title
+  if (NOT_NAMES.has(w.lower) && !(titleCap && w.cap && AMBIGUOUS_FIRST.has(w.lower) && /^(?:mr|mrs|ms|miss|smt|shri)/i.test(m[0]))) return;
+  const known = FIRST.has(w.lower) || SURNAMES.has(w.lower);
+  if (!w.cap && !known) return;
+  if (!titleCap && !known && !w.cap) return;
+  if (isEponym(fold, w)) {
+    const tail = fold.slice(w.end, w.end + 12);
+    if (/^(?:'s|s)?\s?(?:disease|syndrome|palsy|sign|test|cyst|reflex|manoeuvre|maneuver|score|procedure|disorder)/.test(tail)) return;
+  }
+  // "Doctor" as a title only before a capitalised name
+  if (/^doctor/i.test(m[0]) && !w.cap) return;
+  out.push({ kind: 'pii.name', rule: 'privacy.name.title', start: w.start, end: extendName(text, fold, w, true) });
+}
 
 export function detectNames(text: string, fold: string, sig: Signals, out: PiiMatch[]): void {
   // duplicates (a cue and the dictionary finding the same name) are merged later by resolve()
@@ -144,40 +173,26 @@ export function detectNames(text: string, fold: string, sig: Signals, out: PiiMa
   };
 
   if (sig.words & W.nameCue) {
-    STRONG_CUE_RE.lastIndex = 0;
-    for (let m = STRONG_CUE_RE.exec(fold); m; m = STRONG_CUE_RE.exec(fold)) {
+    eachNear(STRONG_CUE_Y, literalPositions(fold, STRONG_ANCHORS), STRONG_REACH, fold, (m) => {
       nameAfterCue(text, fold, m.index + m[0].length, CueKind.Strong, /^(?:my|name|mera|naam)/.test(m[0]), out);
-    }
+    }, true);
   }
   if (sig.words & (W.weakCue | W.closing)) {
     WEAK_CUE_RE.lastIndex = 0;
     for (let m = WEAK_CUE_RE.exec(fold); m; m = WEAK_CUE_RE.exec(fold)) nameAfterCue(text, fold, m.index + m[0].length, CueKind.Weak, false, out);
   }
   if (sig.words & W.relation) {
-    RELATION_RE.lastIndex = 0;
-    for (let m = RELATION_RE.exec(fold); m; m = RELATION_RE.exec(fold)) nameAfterCue(text, fold, m.index + m[0].length, CueKind.Relation, false, out);
+    const visit = (m: RegExpExecArray): void => nameAfterCue(text, fold, m.index + m[0].length, CueKind.Relation, false, out);
+    // "my", "our", "his" or "her" opens every relation cue: try the pattern only at those words
+    if (foldMatchesWords(text)) eachAtWords(RELATION_Y, sig.placed, W.possessive, 0, fold, visit);
+    else {
+      RELATION_RE.lastIndex = 0;
+      for (let m = RELATION_RE.exec(fold); m; m = RELATION_RE.exec(fold)) visit(m);
+    }
   }
 
-  TITLE_RE.lastIndex = 0;
-  for (let m = sig.words & W.title ? TITLE_RE.exec(text) : null; m; m = TITLE_RE.exec(text)) {
-    // "moderate MR", "MS": all-caps two-letter titles are mitral regurgitation and multiple sclerosis
-    if (/^(?:MR|MS|DR|SR|FR|ER)\b/.test(m[0])) continue;
-    const w = wordAt(text, fold, m.index + m[0].length);
-    if (!w) continue;
-    const titleCap = isUpper(text.charCodeAt(m.index));
-    // "Mr. May": a capitalised word that doubles as a given name, right after a capitalised title
-    if (NOT_NAMES.has(w.lower) && !(titleCap && w.cap && AMBIGUOUS_FIRST.has(w.lower) && /^(?:mr|mrs|ms|miss|smt|shri)/i.test(m[0]))) continue;
-    const known = FIRST.has(w.lower) || SURNAMES.has(w.lower);
-    if (!w.cap && !known) continue;
-    if (!titleCap && !known && !w.cap) continue;
-    if (isEponym(fold, w)) {
-      const tail = fold.slice(w.end, w.end + 12);
-      if (/^(?:'s|s)?\s?(?:disease|syndrome|palsy|sign|test|cyst|reflex|manoeuvre|maneuver|score|procedure|disorder)/.test(tail)) continue;
-    }
-    // "Doctor" as a title only before a capitalised name
-    if (/^doctor/i.test(m[0]) && !w.cap) continue;
-    push(w.start, extendName(text, fold, w, true), 'privacy.name.title');
-  }
+  // titles are trigger words, so the pattern is tried only where readSignals saw one
+  if (sig.words & W.title) eachAtWords(TITLE_Y, sig.placed, W.title, 0, text, (m) => nameAfterTitle(text, fold, m, out));
 
   // Dictionary: "Priya Sharma", "John Oliver", "Richard M. Nixon".
   if (/[A-Z]/.test(text)) {

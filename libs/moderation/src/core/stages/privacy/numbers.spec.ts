@@ -9,6 +9,13 @@ describe('numeric identifiers', () => {
     expect(sut('id 399876543211 ok')).toEqual([['pii.aadhaar', '399876543211']]);
   });
 
+  it('redacts an Aadhaar number right after a numeric date in the same pass as the date', () => {
+    // the date's year is no neighbour the Aadhaar could belong to: it becomes a placeholder
+    expect(sut('1/1/1950 2645 3365 3301')).toEqual([['pii.date', '1/1/1950'], ['pii.aadhaar', '2645 3365 3301']]);
+    expect(sut('01.02.1950 2645 3365 3301')).toEqual([['pii.date', '01.02.1950'], ['pii.aadhaar', '2645 3365 3301']]);
+    expect(sut('1950 2645 3365 3301')).toEqual([]);
+  });
+
   it('keeps a 12-digit number that fails the Verhoeff check when nothing names it', () => {
     expect(sut('1234 5678 9012')).toEqual([]);
   });

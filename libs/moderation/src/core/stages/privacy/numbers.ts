@@ -1,7 +1,7 @@
 import { abaRouting, luhn, npi, verhoeff } from './checksums';
 import { cueBefore, type Cue } from './cues';
 import { type DigitRun, runDigits, scanDigitRuns } from './digit-runs';
-import type { PiiKind, PiiMatch } from './pii';
+import { isDigitCode, type PiiKind, type PiiMatch } from './pii';
 
 /**
  * Numeric identifiers: phones and faxes, Aadhaar, ABHA, cards, SSN/ITIN, NPI, routing numbers,
@@ -196,6 +196,24 @@ function shapeOf(text: string, run: DigitRun, from: number, to: number): Shape {
   return { digits: runDigits(text, run, from, to), groups, seps, plus: from === 0 && run.plus, paren, colon };
 }
 
+/**
+ * The group before `from` ends a numeric date ("1/1/1950 2645 3365 3301", "1.1.1950 …"). The date
+ * detector owns it and it becomes a placeholder, so it is not a neighbour the sub-run could be part
+ * of: without this, the Aadhaar after it was only found once the date had been redacted.
+ */
+function afterDate(text: string, run: DigitRun, from: number): boolean {
+  const year = run.ge[from - 1] - run.gs[from - 1];
+  if (year !== 2 && year !== 4) return false;
+  if (from === 1) {
+    // '/' is no run separator, so a slashed date's year starts the run: "d/m/" sits right before it
+    const s = run.gs[0];
+    return s >= 2 && text.charCodeAt(s - 1) === 47 && isDigitCode(text.charCodeAt(s - 2));
+  }
+  if (from < 3) return false;
+  const sep = run.seps[from - 1];
+  return (sep === '.' || sep === '-') && run.seps[from - 2] === sep && run.ge[from - 2] - run.gs[from - 2] <= 2 && run.ge[from - 3] - run.gs[from - 3] <= 2;
+}
+
 /** Digit counts that can name something without a cue: phones (8-15), SSN/ITIN/routing (9), ids and cards (10-19). */
 const MIN_UNCUED = 8;
 const MAX_WINDOW = 19;
@@ -235,7 +253,7 @@ export function detectNumbers(text: string, fold: string, out: PiiMatch[]): void
         // a checksummed sub-run must stand apart from its neighbours: its edges are the run's ends,
         // an already matched neighbour, or a separator unlike its own ("4111… 4012-8888-8888-1881")
         const inner = to - from > 1 ? run.seps[from + 1] : null;
-        const leftFree = from === 0 || from === lastTo || inner === null || run.seps[from] !== inner;
+        const leftFree = from === 0 || from === lastTo || inner === null || run.seps[from] !== inner || afterDate(text, run, from);
         const rightFree = to === k || inner === null || run.seps[to] !== inner;
         const whole = leftFree && rightFree;
         const shape = shapeOf(text, run, from, to);

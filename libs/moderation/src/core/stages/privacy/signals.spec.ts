@@ -18,6 +18,14 @@ describe('readSignals', () => {
     expect(readSignals('BP 140/90').digitSepDigit).toBe(true);
   });
 
+  it('lists where the anchored scans should look', () => {
+    const sut = readSignals('Dr Rao, MH12 AB 1234, aged 95, IL 62704, my son');
+    expect(sut.placed).toEqual([W.title | W.usStreet, 0, W.possessive, 41]);
+    expect(sut.capDigit).toEqual([9, 14, 32]);
+    expect(sut.bigAt).toEqual([27]);
+    expect(sut.fiveAt).toEqual([34]);
+  });
+
   it('reports nothing for plain prose', () => {
     const sut = readSignals('I have had a headache since yesterday.');
     expect([sut.digits, sut.upperDigit, sut.at, sut.ipv4, sut.bigNumber]).toEqual([0, false, false, false, false]);

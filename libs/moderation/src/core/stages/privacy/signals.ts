@@ -28,6 +28,7 @@ export const W = {
   nameCue: 1 << 20,
   weakCue: 1 << 21,
   relation: 1 << 22,
+  possessive: 1 << 23,
 } as const;
 
 const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
@@ -52,6 +53,7 @@ const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
   [W.nameCue, 'name naam nam myself call signed'],
   [W.weakCue, 'am im m this it its'],
   [W.relation, 'son daughter wife husband mother mom mum father dad brother sister friend grandmother grandma grandfather grandpa nani nana dadi dada beta beti bhai didi uncle aunt aunty cousin baby boy girl kid child patient colleague neighbour neighbor niece nephew fiance partner mil fil sil bil'],
+  [W.possessive, 'my our his her'],
   [W.closing, 'regards thanks thank thx ty sincerely yours best cheers love dhanyavad dhanyavaad shukriya care'],
   [W.city,
     'mumbai bombay delhi new bangalore bengaluru chennai madras kolkata calcutta hyderabad secunderabad pune ahmedabad surat jaipur lucknow kanpur nagpur indore bhopal patna vadodara baroda ludhiana agra nashik faridabad meerut rajkot varanasi srinagar amritsar allahabad prayagraj ranchi coimbatore jabalpur gwalior vijayawada jodhpur madurai raipur kota chandigarh guwahati mysore mysuru noida gurgaon gurugram thane navi kochi cochin trivandrum thiruvananthapuram bhubaneswar dehradun mangalore visakhapatnam vizag ghaziabad howrah aurangabad salem tiruchirappalli trichy udaipur shimla goa panaji york los angeles chicago houston phoenix philadelphia san antonio diego dallas jose austin jacksonville francisco columbus seattle denver boston detroit nashville portland las vegas atlanta miami brooklyn queens bronx manhattan newark jersey edison'],
@@ -87,10 +89,26 @@ function lookup(h: number): number {
   return 0;
 }
 
+/**
+ * Trigger words whose positions are kept: detectors whose matches begin at (or just before) one of
+ * these words try their pattern only there instead of scanning the whole text.
+ */
+const PLACED = W.title | W.handle | W.plate | W.city | W.landmark | W.possessive;
+
 export interface Signals {
   digits: number;
   /** Bits from W for trigger words present. */
   words: number;
+  /** (bits, start) pairs, in text order, for each word with a PLACED bit. */
+  placed: number[];
+  /** Start of each such number, in order. */
+  bigAt: number[];
+  /** Start of each run of six or more digits glued to a letter on its left, in order. */
+  gluedAt: number[];
+  /** Start of each run of exactly five digits (ZIP codes), in order. */
+  fiveAt: number[];
+  /** Positions of each capital followed by a digit, directly or after one space or dash (`[A-Z][ -]?\d`), in order. */
+  capDigit: number[];
   /** An upper-case letter followed by a digit (directly or after one space or dash): codes, plates, IBANs. */
   upperDigit: boolean;
   /** Longest run of capitals directly before a digit (or one space/dash before it): "ABCPD1234" 5, "MH 12" 2. */
@@ -130,8 +148,9 @@ function isUpperCode(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** ASCII letter: setting bit 5 lower-cases A-Z and maps nothing else into a-z. */
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return ((c | 32) - 97) >>> 0 < 26;
 }
 
 /**
@@ -142,6 +161,11 @@ export function readSignals(text: string): Signals {
   let digits = 0;
   let words = 0;
   let spelled = 0;
+  const placed: number[] = [];
+  const capDigit: number[] = [];
+  const bigAt: number[] = [];
+  const fiveAt: number[] = [];
+  const gluedAt: number[] = [];
   let upRun = 0;
   let upperDigit = false;
   let digitUpper = false;
@@ -156,37 +180,32 @@ export function readSignals(text: string): Signals {
   let macDots = false;
   let ipv4 = false;
   const n = text.length;
-  let h = 0;
-  let wordLen = 0;
   let tokenStart = 0;
   let tokenDigitDots = 0;
   let runStart = -1;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) {
-      h = (Math.imul(h, 31) + c) & 0x3fffffff;
-      wordLen++;
-      continue;
-    }
-    if (c >= 65 && c <= 90) {
-      h = (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
-      wordLen++;
-      if (i > 0) {
+    let c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      // a whole word in one tight loop; only its first letter can follow a digit ("27ABCDE…")
+      if (c <= 90 && i > 0) {
         const p = text.charCodeAt(i - 1);
         if (p >= 48 && p <= 57) digitUpper = true;
       }
-      continue;
-    }
-    if (wordLen > 0) {
-      if (wordLen <= 20) {
+      const s = i;
+      let h = 0;
+      do {
+        h = (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
+        c = ++i < n ? text.charCodeAt(i) : 32;
+      } while (isLetter(c));
+      if (i - s <= 20) {
         const bits = lookup(h);
         if (bits !== 0) {
           words |= bits;
           if (bits & W.spelled) spelled++;
+          if (bits & PLACED) placed.push(bits, s);
         }
       }
-      h = 0;
-      wordLen = 0;
+      if (i >= n) break;
     }
     if (c >= 48 && c <= 57) {
       digits++;
@@ -199,6 +218,7 @@ export function readSignals(text: string): Signals {
         else if ((p === 32 || p === 45) && i > 1 && isUpperCode(text.charCodeAt(i - 2))) k = i - 2;
         if (k >= 0) {
           upperDigit = true;
+          capDigit.push(k);
           let j = k;
           while (j > 0 && isUpperCode(text.charCodeAt(j - 1))) j--;
           if (k - j + 1 > upRun) upRun = k - j + 1;
@@ -208,8 +228,15 @@ export function readSignals(text: string): Signals {
       if (nx >= 48 && nx <= 57) continue;
       // the run ends here
       const len = i + 1 - runStart;
-      if (len >= 6 && runStart > 0 && isLetter(text.charCodeAt(runStart - 1))) letterLongDigits = true;
-      if (len === 2 ? text.charCodeAt(runStart) === 57 : len === 3 && text.charCodeAt(runStart) === 49 && text.charCodeAt(runStart + 1) <= 50) bigNumber = true;
+      if (len === 5) fiveAt.push(runStart);
+      if (len >= 6 && runStart > 0 && isLetter(text.charCodeAt(runStart - 1))) {
+        letterLongDigits = true;
+        gluedAt.push(runStart);
+      }
+      if (len === 2 ? text.charCodeAt(runStart) === 57 : len === 3 && text.charCodeAt(runStart) === 49 && text.charCodeAt(runStart + 1) <= 50) {
+        bigNumber = true;
+        bigAt.push(runStart);
+      }
       if ((nx === 47 || nx === 46 || nx === 45) && i + 2 < n) {
         const nn = text.charCodeAt(i + 2);
         if (nn >= 48 && nn <= 57) {
@@ -237,13 +264,6 @@ export function readSignals(text: string): Signals {
     tokenStart = i + 1;
     tokenDigitDots = 0;
   }
-  if (wordLen > 0 && wordLen <= 20) {
-    const bits = lookup(h);
-    if (bits !== 0) {
-      words |= bits;
-      if (bits & W.spelled) spelled++;
-    }
-  }
   if (n - tokenStart >= 25) longToken = true;
-  return { digits, words, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
+  return { digits, words, placed, capDigit, bigAt, fiveAt, gluedAt, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
 }

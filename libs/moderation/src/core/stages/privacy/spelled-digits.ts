@@ -22,10 +22,15 @@ const NUM_TOKEN =
 // repetition cannot backtrack; only these stretches are read token by token.
 const SEQ_RE = new RegExp(String.raw`\b${NUM_TOKEN}(?:[\s,.\-]{1,3}${NUM_TOKEN}){3,40}`, 'g');
 const TOKEN_RE = /[a-z]+|\d/g;
+const HAS_LETTER = /[a-z]/;
 
 export function detectSpelledDigits(fold: string, out: PiiMatch[]): void {
   SEQ_RE.lastIndex = 0;
-  for (let m = SEQ_RE.exec(fold); m; m = SEQ_RE.exec(fold)) scanSequence(fold, m.index, m.index + m[0].length, out);
+  for (let m = SEQ_RE.exec(fold); m; m = SEQ_RE.exec(fold)) {
+    // "120 80 72 98" (readings) has no spelled word, and a sequence needs two: skip the token walk
+    if (!HAS_LETTER.test(m[0])) continue;
+    scanSequence(fold, m.index, m.index + m[0].length, out);
+  }
 }
 
 function scanSequence(fold: string, from: number, to: number, out: PiiMatch[]): void {
@@ -53,7 +58,7 @@ function scanSequence(fold: string, from: number, to: number, out: PiiMatch[]): 
     // tokens must be close: only spaces, commas, dots or dashes between them
     if (seqStart >= 0) {
       const gap = m.index - seqEnd;
-      if (gap > 3 || !/^[\s,.\-]*$/.test(fold.slice(seqEnd, m.index))) flush();
+      if (gap > 3 || !/^[\s,.-]*$/.test(fold.slice(seqEnd, m.index))) flush();
     }
     let value = -1;
     if (tok.length === 1 && tok >= '0' && tok <= '9') value = tok.charCodeAt(0) - 48;

@@ -1,3 +1,4 @@
+import { eachAtWords, foldMatchesWords, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
 
@@ -5,7 +6,7 @@ import { W, type Signals } from './signals';
 
 // Scheme or www. URLs: the host must have a dot and an alphabetic TLD; the rest runs to whitespace.
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]{1,2000}/gi;
-const URL_HOST_RE = /^(?:https?:\/\/)?(?:\[[0-9a-f:.]{2,45}\]|[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,8}\.(?:xn--[a-z0-9\-]{1,59}|[a-z]{2,24}))(?::\d{1,5})?(?:[\/?#]|$)/i;
+const URL_HOST_RE = /^(?:https?:\/\/)?(?:\[[0-9a-f:.]{2,45}\]|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.(?:xn--[a-z0-9-]{1,59}|[a-z]{2,24}))(?::\d{1,5})?(?:[/?#]|$)/i;
 
 /** Common generic and country TLDs seen in links people paste; bare words with a dot need one of these. */
 const TLDS = new Set([
@@ -163,7 +164,7 @@ function ipv4(text: string, out: PiiMatch[]): void {
   }
 }
 
-const MAC_RE = /(?<![0-9a-f:\-])[0-9a-f]{2}([:\-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![0-9a-f:\-])/gi;
+const MAC_RE = /(?<![0-9a-f:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![0-9a-f:-])/gi;
 // Cisco notation: three dot-separated groups of four hex digits
 const MAC_DOT_RE = /(?<![0-9a-f.])[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}(?![0-9a-f.])/gi;
 
@@ -180,6 +181,7 @@ function macs(text: string, re: RegExp, out: PiiMatch[]): void {
 // "@priya_fit", "insta: priya.fit", "my twitter is drpriya", "telegram pe @abc"
 const HANDLE_CUE_RE =
   /\b(my\s)?(?:insta(?:gram)?|ig|twitter|tweet|x\.com|threads|fb|facebook|snap(?:chat)?|telegram|tiktok|linkedin|youtube|yt|handle|discord|reddit|koo)\b((?:\s{0,3}(?:handle|id|account|page|username|user|name|is|pe|par|hai|:|-|=)){0,4})\s{0,3}(@?)([a-z0-9_][a-z0-9_.]{1,29})/g;
+const HANDLE_CUE_Y = sticky(HANDLE_CUE_RE);
 const AT_HANDLE_RE = /(?<![a-z0-9_.@])@([a-z0-9_][a-z0-9_.]{1,29})(?![a-z0-9_@])/gi;
 const NOT_HANDLES = new Set(['is', 'and', 'the', 'me', 'my', 'pe', 'hai', 'or', 'for', 'to', 'page', 'account', 'id', 'handle', 'so', 'also', 'only', 'please', 'plz', 'pls', 'dm', 'too']);
 
@@ -194,18 +196,27 @@ function handles(text: string, fold: string, sig: Signals, out: PiiMatch[]): voi
     }
   }
   if (!(sig.words & W.handle)) return;
-  HANDLE_CUE_RE.lastIndex = 0;
-  for (let m = HANDLE_CUE_RE.exec(fold); m; m = HANDLE_CUE_RE.exec(fold)) {
-    const h = m[4].replace(/\.+$/, '');
-    if (NOT_HANDLES.has(h) || h.length < 3 || !/[a-z]/.test(h)) continue;
-    // "I can't handle this" or "read on facebook that…" are not handles: need a separator, an '@',
-    // "my <platform>", or a handle-looking word
-    const filler = m[2];
-    const strong = m[3] === '@' || /[:=\-]|id|handle|user|name|pe|par/.test(filler) || (m[1] !== undefined && filler.length > 0) || /[0-9_.]/.test(h);
-    if (!strong) continue;
-    const end = m.index + m[0].length - (m[4].length - h.length);
-    out.push({ kind: 'pii.social_handle', rule: 'privacy.handle.cued', start: end - h.length - m[3].length, end });
-  }
+  const visit = (m: RegExpExecArray): void => cuedHandle(m, out);
+  // the platform word is a trigger word, at most three characters in ("my insta")
+  if (foldMatchesWords(text)) eachAtWords(HANDLE_CUE_Y, sig.placed, W.handle, 3, fold, visit);
+  else each(HANDLE_CUE_RE, fold, visit);
+}
+
+function cuedHandle(m: RegExpExecArray, out: PiiMatch[]): void {
+  const h = m[4].replace(/\.+$/, '');
+  if (NOT_HANDLES.has(h) || h.length < 3 || !/[a-z]/.test(h)) return;
+  // "I can't handle this" or "read on facebook that…" are not handles: need a separator, an '@',
+  // "my <platform>", or a handle-looking word
+  const filler = m[2];
+  const strong = m[3] === '@' || /[:=-]|id|handle|user|name|pe|par/.test(filler) || (m[1] !== undefined && filler.length > 0) || /[0-9_.]/.test(h);
+  if (!strong) return;
+  const end = m.index + m[0].length - (m[4].length - h.length);
+  out.push({ kind: 'pii.social_handle', rule: 'privacy.handle.cued', start: end - h.length - m[3].length, end });
+}
+
+function each(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) visit(m);
 }
 
 export function detectWeb(text: string, fold: string, sig: Signals, out: PiiMatch[]): void {
