@@ -36,11 +36,12 @@ const text = fc
 
 /**
  * A fixed seed keeps CI deterministic; FC_SEED=<n> (or FC_SEED=random) explores other inputs.
- * Known privacy-stage counterexample found that way: "1/1/1950 2645 3365 3301" (the Aadhaar is
- * only detected once the date before it has become a placeholder), so a second review changes the text.
+ * Random seeds once found "1/1/1950 2645 3365 3301": the Aadhaar was only detected after the date
+ * beside it had become a placeholder. detectPii now re-checks the published form, and that case
+ * is pinned below.
  */
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261124);
-const runs = { numRuns: 300, seed };
+const runs = { numRuns: 2000, seed };
 
 const identifiersIn = (s: string): string[] => detectPii(s).map((m) => s.slice(m.start, m.end));
 const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
@@ -59,6 +60,15 @@ const withoutIdentifiers = (s: string): string => {
 };
 
 describe('pipeline properties', () => {
+  it.each([
+    ['a date before an Aadhaar', 'born 1/1/1950 2645 3365 3301'],
+    ['an Aadhaar glued to a phone number', 'ids 2645 3365 3301 98201 23456 please'],
+  ])('redacts identifiers that only stand out once a neighbour is redacted: %s', (_label, input) => {
+    const once = review(input, context).text;
+    expect(once).not.toMatch(/\d{4} \d{4} \d{4}/);
+    expect(review(once, context).text).toBe(once);
+  });
+
   it('changes nothing when its output is reviewed again', () => {
     fc.assert(
       fc.property(text, (input) => {
