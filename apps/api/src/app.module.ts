@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ModerationModule } from '@asclepia/moderation';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging/logger';
 import { AuditModule } from './audit/audit.module';
@@ -25,6 +26,7 @@ export class AppModule {
         UsersModule,
         PhysiciansModule,
         HealthModule,
+        ModerationModule,
         SeedModule,
       ],
     };
