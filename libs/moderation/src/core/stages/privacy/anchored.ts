@@ -20,6 +20,24 @@ function isWordStart(text: string, p: number): boolean {
 }
 
 /**
+ * Tries `sticky` at each word start in [from, at]; after a match, resumes past its end. Returns where
+ * the next window may begin (never before at + 1), so consecutive windows never report a match twice.
+ */
+function tryWordStarts(sticky: RegExp, text: string, from: number, at: number, visit: (m: RegExpExecArray) => void): number {
+  let next = from;
+  for (let p = from; p <= at; p++) {
+    if (!isWordStart(text, p)) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    visit(m);
+    next = m[0].length > 0 ? p + m[0].length : p + 1;
+    p = next - 1;
+  }
+  return Math.max(next, at + 1);
+}
+
+/**
  * `sticky` must begin with `\b` and a word character; `anchor` must be global and find (at its
  * match start) a literal that every match of `sticky` contains, at most `reach` characters after
  * the match start.
@@ -28,17 +46,7 @@ export function eachAnchored(sticky: RegExp, anchor: RegExp, reach: number, text
   let next = 0;
   anchor.lastIndex = 0;
   for (let a = anchor.exec(text); a !== null; a = anchor.exec(text)) {
-    const at = a.index;
-    for (let p = Math.max(next, at - reach); p <= at; p++) {
-      if (!isWordStart(text, p)) continue;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m === null) continue;
-      visit(m);
-      next = m[0].length > 0 ? p + m[0].length : p + 1;
-      p = next - 1;
-    }
-    if (at + 1 > next) next = at + 1;
+    next = tryWordStarts(sticky, text, Math.max(next, a.index - reach), a.index, visit);
     // anchors may overlap ("namyself"); those before `next` can no longer start anything
     anchor.lastIndex = next;
   }
@@ -70,17 +78,7 @@ export function eachAtWords(sticky: RegExp, placed: readonly number[], bit: numb
   let next = 0;
   for (let k = 0; k < placed.length; k += 2) {
     if ((placed[k] & bit) === 0) continue;
-    const at = placed[k + 1];
-    for (let p = Math.max(next, at - reach); p <= at; p++) {
-      if (!isWordStart(text, p)) continue;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m === null) continue;
-      visit(m);
-      next = m[0].length > 0 ? p + m[0].length : p + 1;
-      p = next - 1;
-    }
-    if (at + 1 > next) next = at + 1;
+    next = tryWordStarts(sticky, text, Math.max(next, placed[k + 1] - reach), placed[k + 1], visit);
   }
 }
 
