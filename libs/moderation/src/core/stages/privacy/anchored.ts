@@ -20,13 +20,13 @@ function isWordStart(text: string, p: number): boolean {
 }
 
 /**
- * Tries `sticky` at each word start in [from, at]; after a match, resumes past its end. Returns where
+ * Tries `sticky` at each word start (or each position) in [from, at]; after a match, resumes past its end. Returns where
  * the next window may begin (never before at + 1), so consecutive windows never report a match twice.
  */
-function tryWordStarts(sticky: RegExp, text: string, from: number, at: number, visit: (m: RegExpExecArray) => void): number {
+function tryWordStarts(sticky: RegExp, text: string, from: number, at: number, visit: (m: RegExpExecArray) => void, wordStarts = true): number {
   let next = from;
   for (let p = from; p <= at; p++) {
-    if (!isWordStart(text, p)) continue;
+    if (wordStarts && !isWordStart(text, p)) continue;
     sticky.lastIndex = p;
     const m = sticky.exec(text);
     if (m === null) continue;
@@ -98,16 +98,6 @@ export function eachNear(
 ): void {
   let next = 0;
   for (let k = 0; k < anchors.length; k++) {
-    const at = anchors[k];
-    for (let p = Math.max(next, at - reach); p <= at; p++) {
-      if (wordStarts && !isWordStart(text, p)) continue;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m === null) continue;
-      visit(m);
-      next = m[0].length > 0 ? p + m[0].length : p + 1;
-      p = next - 1;
-    }
-    if (at + 1 > next) next = at + 1;
+    next = tryWordStarts(sticky, text, Math.max(next, anchors[k] - reach), anchors[k], visit, wordStarts);
   }
 }
