@@ -56,6 +56,8 @@ export async function resolveRuntime(config: AppConfig, logger: Logger): Promise
     dataDir: config.DATA_DIR,
     port: config.EMBEDDED_PG_PORT,
     log: (line) => pgLogger.debug(line),
+    // Nest's shutdown hooks stop it, after the pool is closed (DatabaseModule).
+    stopOnSignals: false,
   });
   pgLogger.info({ port: embedded.port }, 'embedded PostgreSQL is up');
   await ensureDatabase(embedded.url, 'asclepia');

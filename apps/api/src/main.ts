@@ -17,8 +17,13 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'asclepia-api' } });
   const runtime = await resolveRuntime(config, logger);
-  const app = await createApp(runtime);
-  await app.listen(config.PORT, config.HOST);
+  try {
+    const app = await createApp(runtime);
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    await runtime.afterShutdown?.(); // don't leave the embedded PostgreSQL running behind us
+    throw error;
+  }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   logger.info({ port: config.PORT, embedded: config.embedded, startupMs: Math.round(ms) }, `Asclepia is listening on http://localhost:${config.PORT} (docs at /docs)`);
 }

