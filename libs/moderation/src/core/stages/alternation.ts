@@ -43,23 +43,34 @@ function expandLeadingGroup(alternative: string, depth: number): string[] {
   return splitTopLevel(alternative.slice(3, end)).flatMap((option) => expandLeadingGroup(option + rest, depth - 1));
 }
 
-/** Splits a pattern on the `|` that are not inside a group or a character class. */
-export function splitTopLevel(source: string): string[] {
-  const parts: string[] = [];
+/**
+ * The structural characters of a regex source — each `(`, `)` and `|` outside escapes and
+ * character classes — with the group depth just before it.
+ */
+function* structure(source: string): Generator<{ at: number; c: string; depth: number }> {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
+    else if (c === '(' || c === ')' || c === '|') {
+      yield { at: i, c, depth };
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
     }
+  }
+}
+
+/** Splits a pattern on the `|` that are not inside a group or a character class. */
+export function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const { at, c, depth } of structure(source)) {
+    if (c !== '|' || depth !== 0) continue;
+    parts.push(source.slice(start, at));
+    start = at + 1;
   }
   parts.push(source.slice(start));
   return parts;
@@ -67,15 +78,6 @@ export function splitTopLevel(source: string): string[] {
 
 /** Index of the `)` closing the group that opens at 0, or -1. */
 function closingParen(source: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
+  for (const { at, c, depth } of structure(source)) if (c === ')' && depth === 1) return at;
   return -1;
 }
