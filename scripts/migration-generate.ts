@@ -5,7 +5,7 @@
  * re-lists migrations/index.ts. Review the file before committing it.
  */
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -30,6 +30,15 @@ async function writeIndex(): Promise<void> {
   await writeFile(join(root, 'migrations/index.ts'), body);
 }
 
+/**
+ * TypeORM records generated columns in `typeorm_metadata` under the database's name, which here is
+ * the scratch database; the migration must use whichever database it runs in.
+ */
+async function portable(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replaceAll('"migrations_scratch"', 'await queryRunner.getCurrentDatabase()'));
+}
+
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- PascalName');
@@ -49,7 +58,11 @@ async function main(): Promise<void> {
       if (result.status !== 0) throw new Error(`typeorm ${args[0]} failed`);
     };
     run(['migration:run', '-d', dataSource]);
+    const before = new Set(await readdir(join(root, 'migrations')));
     run(['migration:generate', `migrations/${name}`, '-d', dataSource, '--pretty']);
+    for (const file of await readdir(join(root, 'migrations'))) {
+      if (!before.has(file)) await portable(join(root, 'migrations', file));
+    }
     await writeIndex();
   } finally {
     await db.stop();

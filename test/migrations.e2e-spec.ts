@@ -91,11 +91,13 @@ describe('migrations', () => {
 
         const applied = await sut.runMigrations({ transaction: 'each' });
         expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
-        expect(await tables(sut)).toEqual(['audit_log', 'migrations', 'physician_verifications', 'refresh_tokens', 'users']);
+        const entityTables = sut.entityMetadatas.map((m) => m.tableName);
+        // typeorm_metadata is TypeORM's own record of generated columns (content.search)
+        expect(await tables(sut)).toEqual([...entityTables, 'migrations', 'typeorm_metadata'].sort());
         expect({ drift: await drift(sut) }).toEqual({ drift: [] });
 
         for (let i = 0; i < MIGRATIONS.length; i++) await sut.undoLastMigration({ transaction: 'each' });
-        expect(await tables(sut)).toEqual(['migrations']);
+        expect(await tables(sut)).toEqual(['migrations', 'typeorm_metadata']);
         const types = await sut.query<Array<{ typname: string }>>("SELECT typname FROM pg_type WHERE typtype = 'e'");
         expect(types).toEqual([]);
 

@@ -2,6 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { databaseUrl, ENV } from '../setup/test-database';
 
+/**
+ * TypeORM keys its record of generated columns by database name; a clone still carries the
+ * template's name, which would read as schema drift.
+ */
+export async function adoptTypeormMetadata(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('UPDATE typeorm_metadata SET database = current_database()');
+  } finally {
+    await client.end();
+  }
+}
+
 export interface FreshDatabase {
   url: string;
   drop(): Promise<void>;
@@ -26,8 +40,10 @@ export async function freshDatabase(options: { migrated: boolean }): Promise<Fre
   } finally {
     await admin.end();
   }
+  const url = databaseUrl(adminUrl, name);
+  if (options.migrated) await adoptTypeormMetadata(url);
   return {
-    url: databaseUrl(adminUrl, name),
+    url,
     async drop() {
       const client = new Client({ connectionString: adminUrl });
       await client.connect();

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp, resolveRuntime } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { databaseUrl, ENV, workerDatabaseName } from '../setup/test-database';
+import { adoptTypeormMetadata } from './fresh-database';
 
 const PG_DUPLICATE_DATABASE = '42P04';
 
@@ -16,14 +17,18 @@ export async function workerDatabaseUrl(): Promise<string> {
   const name = workerDatabaseName();
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
+  let created = false;
   try {
     await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`);
+    created = true;
   } catch (error) {
     if ((error as { code?: string }).code !== PG_DUPLICATE_DATABASE) throw error;
   } finally {
     await admin.end();
   }
-  return databaseUrl(adminUrl, name);
+  const url = databaseUrl(adminUrl, name);
+  if (created) await adoptTypeormMetadata(url);
+  return url;
 }
 
 export interface TestApp {

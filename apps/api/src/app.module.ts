@@ -4,12 +4,19 @@ import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging/logger';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ContentModule } from './content/content.module';
 import { ConfigModule } from './config/config.module';
 import type { Runtime } from './config/runtime';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed.module';
+import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { ModerationQueueModule } from './moderation/moderation-queue.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PhysiciansModule } from './physicians/physicians.module';
+import { QuestionsModule } from './questions/questions.module';
+import { ReportsModule } from './reports/reports.module';
+import { SearchModule } from './search/search.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -25,6 +32,13 @@ export class AppModule {
         AuthModule,
         UsersModule,
         PhysiciansModule,
+        ContentModule,
+        QuestionsModule,
+        ForumsModule,
+        ReportsModule,
+        SearchModule,
+        ModerationQueueModule,
+        NotificationsModule,
         HealthModule,
         ModerationModule,
         SeedModule,

@@ -1,7 +1,9 @@
 import { ForbiddenException } from '@nestjs/common';
 import { assertCan, can, type Actor } from './access-policy';
 
-const actor = (role: Actor['role'], verified = false): Actor => ({ id: 'u1', role, verified });
+const actor = (role: Actor['role'], verified = false, mutedUntil: Date | null = null): Actor => ({ id: 'u1', role, verified, mutedUntil });
+const mine = { authorId: 'u1' };
+const theirs = { authorId: 'u2' };
 
 describe('access policy', () => {
   it('lets only admins grant roles', () => {
@@ -25,6 +27,46 @@ describe('access policy', () => {
       expect(can(actor(role, true), 'verification.review')).toBe(false);
       expect(can(actor(role, true), 'audit.read')).toBe(false);
     }
+  });
+
+  it('lets authors, and only authors, edit their content and accept answers to their questions', () => {
+    expect(can(actor('patient'), 'content.edit', mine)).toBe(true);
+    expect(can(actor('moderator'), 'content.edit', theirs)).toBe(false);
+    expect(can(actor('patient'), 'answer.accept', mine)).toBe(true);
+    expect(can(actor('admin'), 'answer.accept', theirs)).toBe(false);
+  });
+
+  it('shows hidden content and anonymous authors only to the author (hidden content) and staff', () => {
+    expect(can(actor('patient'), 'content.read_hidden', mine)).toBe(true);
+    expect(can(actor('physician', true), 'content.read_hidden', theirs)).toBe(false);
+    expect(can(actor('moderator'), 'content.read_hidden', theirs)).toBe(true);
+    expect(can(actor('physician', true), 'content.see_anonymous_author')).toBe(false);
+    expect(can(actor('moderator'), 'content.see_anonymous_author')).toBe(true);
+  });
+
+  it('lets only verified physicians endorse, and nobody vote on or endorse their own answer', () => {
+    expect(can(actor('physician', true), 'answer.endorse', theirs)).toBe(true);
+    expect(can(actor('physician', true), 'answer.endorse', mine)).toBe(false);
+    expect(can(actor('physician'), 'answer.endorse', theirs)).toBe(false);
+    expect(can(actor('moderator'), 'answer.endorse', theirs)).toBe(false);
+    expect(can(actor('patient'), 'answer.vote', theirs)).toBe(true);
+    expect(can(actor('patient'), 'answer.vote', mine)).toBe(false);
+  });
+
+  it('lets staff pin any thread and verified physicians pin their own', () => {
+    expect(can(actor('moderator'), 'thread.pin', theirs)).toBe(true);
+    expect(can(actor('physician', true), 'thread.pin', mine)).toBe(true);
+    expect(can(actor('physician', true), 'thread.pin', theirs)).toBe(false);
+    expect(can(actor('patient'), 'thread.pin', mine)).toBe(false);
+  });
+
+  it('stops a muted user writing but not reading, and says until when', () => {
+    const muted = actor('patient', false, new Date(Date.now() + 60_000));
+    expect(can(muted, 'content.create')).toBe(false);
+    expect(can(muted, 'answer.vote', theirs)).toBe(false);
+    expect(can(muted, 'content.read_hidden', mine)).toBe(true);
+    expect(() => assertCan(muted, 'content.create')).toThrow(/muted until/);
+    expect(can(actor('patient', false, new Date(Date.now() - 1)), 'content.create')).toBe(true);
   });
 
   it('throws a 403 when the actor may not act', () => {

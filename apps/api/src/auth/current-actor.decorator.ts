@@ -7,3 +7,8 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   if (!actor) throw new UnauthorizedException();
   return actor;
 });
+
+/** The caller on a public route: the actor when a valid token came with the request, else null (a visitor). */
+export const OptionalActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Actor | null => context.switchToHttp().getRequest<{ user?: Actor }>().user ?? null,
+);

@@ -5,9 +5,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { LoginDto } from './dto/auth.dto';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
 
-/** Global: every route needs a bearer token unless marked @Public(). */
+/**
+ * Global: every route needs a bearer token unless marked @Public() (token ignored) or
+ * @OptionalAuth() (visitors welcome, but a token that is sent is checked: an author sees their own
+ * held content, a moderator an anonymous author; a bad token is a 401, not a silent downgrade).
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -15,8 +19,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const open = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return open ? true : super.canActivate(context);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets);
+    if (optional && !context.switchToHttp().getRequest<Request>().headers.authorization) return true;
+    return super.canActivate(context);
   }
 }
 

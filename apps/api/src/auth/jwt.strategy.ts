@@ -37,6 +37,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new UnauthorizedException();
     const user = await this.users.findById(claims.sub);
     if (!user) throw new UnauthorizedException();
-    return { id: user.id, role: user.role, verified: user.verifiedAt !== null };
+    return { id: user.id, role: user.role, verified: user.verifiedAt !== null, mutedUntil: user.mutedUntil };
   }
 }

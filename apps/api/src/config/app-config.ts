@@ -90,6 +90,27 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   SEED_DEMO?: 'true' | 'false';
 
+  /** Reports from this many distinct users hold published content until a moderator looks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  REPORT_HOLD_THRESHOLD = 3;
+
+  /** Days the unredacted original of a held item is kept after a moderator's decision. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  ORIGINAL_RETENTION_DAYS = 30;
+
+  /** How often the retention job looks for originals to purge; 0 turns the job off (run it elsewhere). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  RETENTION_SWEEP_SECONDS = 3600;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

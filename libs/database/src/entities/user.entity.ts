@@ -36,6 +36,14 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 80, nullable: true })
   specialty!: string | null;
 
+  /** While in the future the user can read but not write (a moderator's mute). */
+  @Column({ name: 'muted_until', type: 'timestamptz', nullable: true })
+  mutedUntil!: Date | null;
+
+  /** While in the future the user cannot sign in or use a token (a moderator's suspension). */
+  @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
+  suspendedUntil!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,0 +1,226 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ContentEntity,
+  ContentOriginalEntity,
+  ContentRevisionEntity,
+  ModerationItemEntity,
+  QUEUE_PRIORITY,
+  type ContentKind,
+  type ContentStatus,
+  type QueueReason,
+  type QueueSource,
+  type StoredFinding,
+} from '@asclepia/database';
+import { ModerationService, type Locale, type Placement } from '@asclepia/moderation';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertCan, can, type Actor } from '../access/access-policy';
+import { AuditService } from '../audit/audit.service';
+import { combineVerdicts, outcomeOf, reviewContext, type ContentReview } from './content-review';
+
+const PLACEMENT: Record<ContentKind, Placement> = {
+  question: 'question',
+  answer: 'answer',
+  thread: 'thread',
+  post: 'post',
+  message: 'chat_message',
+};
+
+const STATUS_OF: Record<ContentReview['action'], ContentStatus> = { publish: 'published', hold: 'held', reject: 'rejected' };
+
+export interface NewContent {
+  kind: ContentKind;
+  title?: string | null;
+  body: string;
+  anonymous?: boolean;
+  tags?: string[];
+  parentId?: string | null;
+  forumId?: string | null;
+  locale: Locale;
+}
+
+export interface ContentEdit {
+  title?: string;
+  body?: string;
+  tags?: string[];
+  locale: Locale;
+}
+
+export interface PendingItem {
+  source: QueueSource;
+  priority: number;
+  findings?: StoredFinding[];
+  reasons: QueueReason[];
+}
+
+/**
+ * The one content path (DESIGN.md "The content lifecycle"): every create and edit of user text
+ * goes through the pipeline, and the verdict, the redacted text, the revision, the held original
+ * and the queue item are written in one transaction — a failure leaves nothing half-written.
+ */
+@Injectable()
+export class ContentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moderation: ModerationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Runs the pipeline over a title (if any) and a body as `actor` would publish them. */
+  review(actor: Actor, kind: ContentKind, text: { title?: string | null; body: string }, locale: Locale, anonymous = false): ContentReview {
+    const context = reviewContext(actor, PLACEMENT[kind], locale, anonymous);
+    const title = text.title != null ? this.moderation.review(text.title, context) : null;
+    return combineVerdicts(this.moderation.review(text.body, context), title);
+  }
+
+  /** Pass `manager` to make the write part of the caller's transaction (e.g. after checking the parent). */
+  async submit(actor: Actor, input: NewContent, manager?: EntityManager): Promise<ContentEntity> {
+    assertCan(actor, 'content.create');
+    const anonymous = input.anonymous ?? false;
+    const review = this.review(actor, input.kind, { title: input.title, body: input.body }, input.locale, anonymous);
+    const write = async (m: EntityManager) => {
+      const row = await m.getRepository(ContentEntity).save(
+        m.getRepository(ContentEntity).create({
+          kind: input.kind,
+          status: STATUS_OF[review.action],
+          authorId: actor.id,
+          anonymous,
+          title: review.title,
+          body: review.body,
+          disclaimer: review.disclaimer,
+          notices: review.notices,
+          moderation: outcomeOf(review),
+          rulesetVersion: review.rulesetVersion,
+          decisionReason: null,
+          parentId: input.parentId ?? null,
+          forumId: input.forumId ?? null,
+          tags: input.tags ?? [],
+          acceptedAnswerId: null,
+          editedAt: null,
+        }),
+      );
+      await this.afterReview(m, row, review, { title: input.title ?? null, body: input.body }, actor.id);
+      return row;
+    };
+    return manager ? write(manager) : this.dataSource.transaction(write);
+  }
+
+  /**
+   * An author's edit: re-run through the pipeline, recorded as a revision, and possibly sent back
+   * to held. A disclaimer the content once carried stays: no edit can remove it.
+   */
+  edit(actor: Actor, id: string, kinds: readonly ContentKind[], edit: ContentEdit): Promise<ContentEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.lockVisible(m, actor, id, kinds);
+      assertCan(actor, 'content.edit', row);
+      if (row.status === 'rejected' || row.status === 'removed') throw new ConflictException(`This content was ${row.status} and can no longer be edited`);
+      const kept = await m.findOne(ContentOriginalEntity, { where: { contentId: row.id } });
+      const original = {
+        title: edit.title ?? kept?.title ?? row.title,
+        body: edit.body ?? kept?.body ?? row.body,
+      };
+      const review = this.review(actor, row.kind, original, edit.locale, row.anonymous);
+      row.status = STATUS_OF[review.action];
+      row.title = review.title;
+      row.body = review.body;
+      row.disclaimer = review.disclaimer ?? row.disclaimer;
+      row.notices = review.notices;
+      row.moderation = outcomeOf(review);
+      row.rulesetVersion = review.rulesetVersion;
+      row.decisionReason = null;
+      if (edit.tags) row.tags = edit.tags;
+      row.editedAt = new Date();
+      await m.save(row);
+      await this.afterReview(m, row, review, original, actor.id);
+      return row;
+    });
+  }
+
+  /** The author withdraws their content, or a moderator takes it down. */
+  remove(actor: Actor, id: string, kinds: readonly ContentKind[]): Promise<ContentEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.lockVisible(m, actor, id, kinds);
+      assertCan(actor, 'content.remove', row);
+      if (row.status === 'removed') return row;
+      row.status = 'removed';
+      await m.save(row);
+      await m.delete(ContentOriginalEntity, { contentId: row.id });
+      await m.update(ModerationItemEntity, { contentId: row.id, status: 'pending' }, { status: 'decided', decidedAt: new Date(), decidedBy: actor.id, decisionReason: 'removed' });
+      if (row.authorId !== actor.id) {
+        await this.audit.record({ actorId: actor.id, action: 'content.removed', targetType: row.kind, targetId: row.id }, m);
+      }
+      return row;
+    });
+  }
+
+  /**
+   * Loads content for a write, locked. Content the actor may not see is "not found" (API.md: 404
+   * for what is not visible to the caller), so its existence does not leak.
+   */
+  async lockVisible(m: EntityManager, actor: Actor, id: string, kinds: readonly ContentKind[]): Promise<ContentEntity> {
+    const row = await m.findOne(ContentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row || !kinds.includes(row.kind) || !isVisible(row, actor)) throw new NotFoundException(`${label(kinds)} not found`);
+    return row;
+  }
+
+  /**
+   * Opens or updates the content's one pending queue item (crisis beats held beats reported;
+   * report reasons already on the item are kept).
+   */
+  async enqueue(m: EntityManager, contentId: string, item: PendingItem): Promise<ModerationItemEntity> {
+    const repository = m.getRepository(ModerationItemEntity);
+    const pending = await repository.findOne({ where: { contentId, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+    if (!pending) {
+      return repository.save(
+        repository.create({ contentId, status: 'pending', source: item.source, priority: item.priority, findings: item.findings ?? [], reasons: item.reasons }),
+      );
+    }
+    pending.priority = Math.max(pending.priority, item.priority);
+    if (item.source === 'pipeline') {
+      pending.source = 'pipeline';
+      pending.findings = item.findings ?? [];
+      pending.reasons = [...item.reasons, ...pending.reasons.filter((r) => r.kind === 'report')];
+    } else {
+      pending.reasons = [...pending.reasons, ...item.reasons];
+    }
+    return repository.save(pending);
+  }
+
+  /** Revision, held original and queue item, as the review asks. */
+  private async afterReview(
+    m: EntityManager,
+    row: ContentEntity,
+    review: ContentReview,
+    original: { title: string | null; body: string },
+    editorId: string,
+  ): Promise<void> {
+    await m.insert(ContentRevisionEntity, { contentId: row.id, editorId, title: row.title, body: row.body, status: row.status });
+    if (row.status === 'held') {
+      await m.upsert(ContentOriginalEntity, { contentId: row.id, title: original.title, body: original.body, purgeAfter: null }, ['contentId']);
+    } else {
+      await m.delete(ContentOriginalEntity, { contentId: row.id });
+    }
+    if (row.status === 'held' || review.crisis) {
+      const priority = review.crisis ? QUEUE_PRIORITY.crisis : QUEUE_PRIORITY.held;
+      await this.enqueue(m, row.id, { source: 'pipeline', priority, findings: review.findings, reasons: review.reasons });
+    } else {
+      // an edit that now publishes cleanly settles what the pipeline had held (reports stay)
+      await m
+        .createQueryBuilder()
+        .update(ModerationItemEntity)
+        .set({ status: 'decided', decidedAt: () => 'now()', decisionReason: 'superseded by an edit' })
+        .where('content_id = :id AND status = :pending AND source = :source', { id: row.id, pending: 'pending', source: 'pipeline' })
+        .execute();
+    }
+  }
+}
+
+/** Published content is for everyone; anything else only for its author and moderators. */
+export function isVisible(row: ContentEntity, viewer: Actor | null): boolean {
+  return row.status === 'published' || (viewer !== null && can(viewer, 'content.read_hidden', row));
+}
+
+function label(kinds: readonly ContentKind[]): string {
+  const word = kinds.length === 1 ? kinds[0] : 'content';
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
