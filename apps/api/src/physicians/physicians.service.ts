@@ -11,7 +11,7 @@ import {
   type VerificationDto,
   type VerificationPageDto,
 } from './dto/verification.dto';
-import { CURSOR_TIMESTAMP_SQL, VerificationCursor } from './verification-cursor';
+import { CURSOR_TIMESTAMP_SQL, TimeCursor } from '../common/http/time-cursor';
 
 type Decision = { kind: 'approve'; reason?: string } | { kind: 'reject'; reason: string };
 
@@ -38,7 +38,7 @@ export class PhysiciansService {
   /** Oldest first — a queue — keyset-paginated on (createdAt, id), which the status index serves. */
   async list(actor: Actor, status: VerificationStatus, limit: number, cursor?: string): Promise<VerificationPageDto> {
     assertCan(actor, 'verification.review');
-    const after = cursor ? VerificationCursor.decode(cursor) : undefined;
+    const after = cursor ? TimeCursor.decode(cursor) : undefined;
     const query = this.dataSource
       .getRepository(PhysicianVerificationEntity)
       .createQueryBuilder('v')
@@ -59,7 +59,7 @@ export class PhysiciansService {
     const lastKey = last && raw.find((r) => r.v_id === last.id);
     return {
       items: page.map((row) => VerificationMapper.toModerator(row)),
-      nextCursor: rows.length > limit && lastKey ? VerificationCursor.encode({ createdAt: lastKey.cursor_created_at, id: last.id }) : null,
+      nextCursor: rows.length > limit && lastKey ? TimeCursor.encode({ createdAt: lastKey.cursor_created_at, id: last.id }) : null,
     };
   }
 

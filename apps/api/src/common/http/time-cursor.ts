@@ -1,11 +1,11 @@
-import { decodeCursor, encodeCursor } from '../common/http/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 /**
- * The queue's keyset is (created_at, id). PostgreSQL keeps microseconds but a JS Date only
+ * A keyset of (created_at, id), newest- or oldest-first lists alike. PostgreSQL keeps microseconds but a JS Date only
  * milliseconds, so the cursor carries the timestamp as PostgreSQL printed it: a cursor rounded to
  * milliseconds would sort before its own row and repeat it on the next page.
  */
-export interface VerificationKey {
+export interface TimeKey {
   /** ISO-8601 UTC with microseconds, e.g. 2026-11-24T13:39:28.123456Z */
   createdAt: string;
   id: string;
@@ -17,7 +17,7 @@ export const CURSOR_TIMESTAMP_SQL = (column: string) =>
 
 const KEY = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-function parse(decoded: string): VerificationKey | null {
+function parse(decoded: string): TimeKey | null {
   const match = KEY.exec(decoded);
   if (!match) return null;
   const [, createdAt, id] = match;
@@ -27,13 +27,13 @@ function parse(decoded: string): VerificationKey | null {
   return { createdAt, id };
 }
 
-export const VerificationCursor = {
-  encode(key: VerificationKey): string {
+export const TimeCursor = {
+  encode(key: TimeKey): string {
     return encodeCursor(key.createdAt, key.id);
   },
 
   /** Throws a 400 for anything this API did not hand out. */
-  decode(cursor: string): VerificationKey {
-    return parse(decodeCursor(cursor, (decoded) => parse(decoded) !== null)) as VerificationKey;
+  decode(cursor: string): TimeKey {
+    return parse(decodeCursor(cursor, (decoded) => parse(decoded) !== null)) as TimeKey;
   },
 };

@@ -1,13 +1,13 @@
 import { BadRequestException } from '@nestjs/common';
-import { VerificationCursor } from './verification-cursor';
+import { TimeCursor } from './time-cursor';
 
 const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
-describe('VerificationCursor', () => {
+describe('TimeCursor', () => {
   it('round-trips a key with microsecond precision', () => {
     const key = { createdAt: '2026-11-24T13:39:28.123456Z', id };
-    expect(VerificationCursor.decode(VerificationCursor.encode(key))).toEqual(key);
+    expect(TimeCursor.decode(TimeCursor.encode(key))).toEqual(key);
   });
 
   it.each([
@@ -21,6 +21,6 @@ describe('VerificationCursor', () => {
     ['a missing id', encode('2026-01-01T00:00:00.000000Z')],
     ['SQL', encode(`2026-01-01T00:00:00.000000Z|${id}' OR 1=1 --`)],
   ])('refuses %s with a 400', (_case, cursor) => {
-    expect(() => VerificationCursor.decode(cursor)).toThrow(BadRequestException);
+    expect(() => TimeCursor.decode(cursor)).toThrow(BadRequestException);
   });
 });
