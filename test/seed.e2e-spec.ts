@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEMO_CONTENT } from '../apps/api/src/database/demo-content';
 import { DEMO_PASSWORD, DEMO_USERS } from '../apps/api/src/database/seed.service';
 import { http, type HttpResult } from './support/http';
 import { PASSWORD } from './support/factories';
@@ -12,6 +13,14 @@ const DEMO_EMAILS = DEMO_USERS.map((u) => u.email);
 
 async function countDemoUsers(sut: TestApp): Promise<number> {
   const [{ count }] = await sut.dataSource.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM users WHERE email = ANY($1)', [DEMO_EMAILS]);
+  return count;
+}
+
+async function countDemoContent(sut: TestApp): Promise<number> {
+  const [{ count }] = await sut.dataSource.query<Array<{ count: number }>>(
+    'SELECT count(*)::int AS count FROM content c JOIN users u ON u.id = c.author_id WHERE u.email = ANY($1)',
+    [DEMO_EMAILS],
+  );
   return count;
 }
 
@@ -37,6 +46,7 @@ describe('seed', () => {
       await withApp(env, async (sut) => expect(await countDemoUsers(sut)).toBe(DEMO_USERS.length));
       await withApp(env, async (sut) => {
         expect(await countDemoUsers(sut)).toBe(DEMO_USERS.length);
+        expect(await countDemoContent(sut)).toBe(DEMO_CONTENT.length);
         const [{ count }] = await sut.dataSource.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM physician_verifications');
         expect(count).toBe(DEMO_USERS.filter((u) => u.pending).length);
       });
@@ -52,11 +62,36 @@ describe('seed', () => {
       const [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
       try {
         expect(await countDemoUsers(a)).toBe(DEMO_USERS.length);
+        expect(await countDemoContent(a)).toBe(DEMO_CONTENT.length);
         const [{ count }] = await a.dataSource.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM physician_verifications');
         expect(count).toBe(DEMO_USERS.filter((u) => u.pending).length);
       } finally {
         await Promise.all([a.close(), b.close()]);
       }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('writes the demo content through the pipeline: phone redacted, prescription held and queued, disclaimer on the doctor\'s answer', async () => {
+    const db = await freshDatabase({ migrated: true });
+    try {
+      await withApp({ SEED_DEMO: 'true', DATABASE_URL: db.url }, async (sut) => {
+        const rows = await sut.dataSource.query<Array<{ kind: string; status: string; body: string; disclaimer: string | null; anonymous: boolean; queued: boolean }>>(
+          `SELECT c.kind, c.status, c.body, c.disclaimer, c.anonymous,
+                  EXISTS (SELECT 1 FROM moderation_items i WHERE i.content_id = c.id AND i.status = 'pending') AS queued
+             FROM content c ORDER BY c.created_at`,
+        );
+        expect(rows).toHaveLength(DEMO_CONTENT.length);
+        const text = JSON.stringify(rows);
+        expect(text).not.toMatch(/98200\s?12345/);
+        expect(text).toContain('[phone removed]');
+        const held = rows.filter((r) => r.status === 'held');
+        expect(held).toEqual([expect.objectContaining({ kind: 'answer', queued: true })]);
+        const doctorAnswer = rows.find((r) => r.kind === 'answer' && r.status === 'published' && r.disclaimer !== null);
+        expect(doctorAnswer).toBeDefined();
+        expect(rows.filter((r) => r.anonymous)).toEqual([expect.objectContaining({ kind: 'thread', status: 'published' })]);
+      });
     } finally {
       await db.drop();
     }

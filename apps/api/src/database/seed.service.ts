@@ -5,6 +5,7 @@ import { PhysicianVerificationEntity, UserEntity, type UserRole } from '@asclepi
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { AppConfig } from '../config/app-config';
+import { DemoContentService } from './demo-content.service';
 
 /** Shared by every demo account; printed in the README, never used outside the embedded demo. */
 export const DEMO_PASSWORD = 'asclepia-demo-2026';
@@ -44,6 +45,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly demoContent: DemoContentService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,7 +55,8 @@ export class SeedService implements OnApplicationBootstrap {
     if (this.config.seedDemo) {
       let created = 0;
       for (const demo of DEMO_USERS) if (await this.ensureUser(demo, DEMO_PASSWORD)) created++;
-      if (created > 0) this.logger.log(`demo content created (${created} users)`);
+      if (created > 0) this.logger.log(`demo users created (${created})`);
+      await this.demoContent.ensure();
     }
   }
 
