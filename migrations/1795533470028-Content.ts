@@ -47,7 +47,7 @@ export class Content1795533470028 implements MigrationInterface {
                 "status" "public"."content_status" NOT NULL,
                 "author_id" uuid NOT NULL,
                 "anonymous" boolean NOT NULL DEFAULT false,
-                "title" character varying(300),
+                "title" text,
                 "body" text NOT NULL,
                 "disclaimer" text,
                 "notices" text array NOT NULL DEFAULT '{}',
@@ -75,6 +75,10 @@ export class Content1795533470028 implements MigrationInterface {
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_content_author" ON "content" ("author_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_content_published_recent" ON "content" ("created_at", "id")
+            WHERE "status" = 'published'
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_content_forum_threads" ON "content" ("forum_id", "pinned", "created_at", "id")
@@ -122,7 +126,7 @@ export class Content1795533470028 implements MigrationInterface {
                 "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "content_id" uuid NOT NULL,
                 "editor_id" uuid NOT NULL,
-                "title" character varying(300),
+                "title" text,
                 "body" text NOT NULL,
                 "status" character varying(16) NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -391,6 +395,9 @@ export class Content1795533470028 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_content_forum_threads"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_content_published_recent"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_content_author"

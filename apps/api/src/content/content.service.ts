@@ -11,6 +11,7 @@ import {
   type QueueReason,
   type QueueSource,
   type StoredFinding,
+  UserEntity,
 } from '@asclepia/database';
 import { ModerationService, type Locale, type Placement } from '@asclepia/moderation';
 import { DataSource, EntityManager } from 'typeorm';
@@ -45,6 +46,12 @@ export interface ContentEdit {
   tags?: string[];
   locale: Locale;
 }
+
+/** A moderator's decision on held or reported content; `body` is the moderator's text for an edit. */
+export type ContentDecision =
+  | { action: 'approve'; reason: string }
+  | { action: 'reject'; reason: string }
+  | { action: 'edit'; reason: string; body: string };
 
 export interface PendingItem {
   source: QueueSource;
@@ -184,6 +191,62 @@ export class ContentService {
       pending.reasons = [...pending.reasons, ...item.reasons];
     }
     return repository.save(pending);
+  }
+
+  /**
+   * The content half of a moderator's decision, inside the caller's transaction (which holds the
+   * queue item's lock): approve publishes the already-redacted text, reject rejects (a published
+   * crisis post too), edit re-runs the moderator's text through the pipeline as if the author had
+   * written it, so a phone number a moderator types is redacted like anyone's, and publishes the
+   * redacted result. The kept original is scheduled for purge `retentionDays` from now.
+   */
+  async applyDecision(
+    m: EntityManager,
+    row: ContentEntity,
+    decision: ContentDecision,
+    moderator: Actor,
+    options: { locale: Locale; retentionDays: number },
+  ): Promise<ContentEntity> {
+    assertCan(moderator, 'queue.decide');
+    switch (decision.action) {
+      case 'approve':
+        row.status = 'published';
+        break;
+      case 'reject':
+        row.status = 'rejected';
+        break;
+      case 'edit': {
+        const author = await m.findOneByOrFail(UserEntity, { id: row.authorId });
+        const asAuthor: Actor = { id: author.id, role: author.role, verified: author.verifiedAt !== null, mutedUntil: null };
+        // Only the privacy redaction matters here: the moderator has already judged the text itself.
+        const review = this.review(asAuthor, row.kind, { body: decision.body }, options.locale, row.anonymous);
+        row.status = 'published';
+        row.body = review.body;
+        row.disclaimer = row.disclaimer ?? review.disclaimer;
+        row.notices = review.notices;
+        row.moderation = { action: 'publish', reasons: review.reasons };
+        row.rulesetVersion = review.rulesetVersion;
+        row.editedAt = new Date();
+        break;
+      }
+      default: {
+        const unknown: never = decision;
+        throw new Error(`unhandled decision ${JSON.stringify(unknown)}`);
+      }
+    }
+    row.decisionReason = decision.reason;
+    await m.save(row);
+    if (decision.action === 'edit') {
+      await m.insert(ContentRevisionEntity, { contentId: row.id, editorId: moderator.id, title: row.title, body: row.body, status: row.status });
+    }
+    await m
+      .createQueryBuilder()
+      .update(ContentOriginalEntity)
+      .set({ purgeAfter: () => 'now() + make_interval(days => :days)' })
+      .where('content_id = :id', { id: row.id })
+      .setParameter('days', options.retentionDays)
+      .execute();
+    return row;
   }
 
   /** Revision, held original and queue item, as the review asks. */

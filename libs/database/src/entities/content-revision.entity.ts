@@ -18,7 +18,7 @@ export class ContentRevisionEntity {
   @Column({ name: 'editor_id', type: 'uuid' })
   editorId!: string;
 
-  @Column({ type: 'varchar', length: 300, nullable: true })
+  @Column({ type: 'text', nullable: true })
   title!: string | null;
 
   @Column({ type: 'text' })

@@ -25,6 +25,9 @@ export interface ModerationOutcome {
 @Index('ix_content_children', ['parentId', 'createdAt', 'id'], { where: `"status" = 'published'` })
 @Index('ix_content_forum_threads', ['forumId', 'pinned', 'createdAt', 'id'], { where: `"kind" = 'thread' AND "status" = 'published'` })
 @Index('ix_content_author', ['authorId', 'createdAt', 'id'])
+// Newest-first walk over everything published: search uses it when the words are common (the GIN
+// index would return half the table to sort), the GIN index when they are rare.
+@Index('ix_content_published_recent', ['createdAt', 'id'], { where: `"status" = 'published'` })
 export class ContentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -46,8 +49,11 @@ export class ContentEntity {
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
 
-  /** Questions and threads only; redacted like the body. */
-  @Column({ type: 'varchar', length: 300, nullable: true })
+  /**
+   * Questions and threads only; redacted like the body. `text`, not a bounded varchar: redaction
+   * can make a title longer than the author typed (placeholders are longer than short e-mails).
+   */
+  @Column({ type: 'text', nullable: true })
   title!: string | null;
 
   @Column({ type: 'text' })
