@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -9,6 +9,18 @@ import { UsersService } from '../users/users.service';
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+}
+
+/**
+ * A moderator's suspension: no token is issued to, or accepted from, the user until it ends. A 403,
+ * not a 401: the credentials are fine, and the client should not loop on refreshing them.
+ */
+export function isSuspended(user: { suspendedUntil: Date | null }, now = new Date()): boolean {
+  return user.suspendedUntil !== null && user.suspendedUntil > now;
+}
+
+export function assertNotSuspended(user: { suspendedUntil: Date | null }, now = new Date()): void {
+  if (isSuspended(user, now)) throw new ForbiddenException(`Your account is suspended until ${user.suspendedUntil?.toISOString()}`);
 }
 
 /**
@@ -37,6 +49,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new UnauthorizedException();
     const user = await this.users.findById(claims.sub);
     if (!user) throw new UnauthorizedException();
+    assertNotSuspended(user);
     return { id: user.id, role: user.role, verified: user.verifiedAt !== null, mutedUntil: user.mutedUntil };
   }
 }

@@ -1,13 +1,13 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RefreshTokenEntity, type UserEntity } from '@asclepia/database';
+import { RefreshTokenEntity, UserEntity } from '@asclepia/database';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import type { TokenPairDto } from './dto/auth.dto';
-import type { AccessTokenClaims } from './jwt.strategy';
+import { assertNotSuspended, isSuspended, type AccessTokenClaims } from './jwt.strategy';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -34,6 +34,7 @@ export class TokensService {
 
   /** Signs in: a new family of refresh tokens. */
   issue(user: UserEntity): Promise<TokenPairDto> {
+    assertNotSuspended(user);
     return this.dataSource.transaction(async (manager) => {
       const refreshToken = await this.storeRefreshToken(manager.getRepository(RefreshTokenEntity), user.id, randomUUID());
       return this.pair(user.id, refreshToken);
@@ -70,12 +71,16 @@ export class TokensService {
         return { kind: 'reused' as const };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
+      // Suspended: refused, but the token is left unused so the session resumes when the suspension ends.
+      const owner = await manager.findOneBy(UserEntity, { id: row.userId });
+      if (owner && isSuspended(owner)) return { kind: 'suspended' as const, owner };
       await tokens.update({ id: row.id }, { usedAt: new Date() });
       const next = await this.storeRefreshToken(tokens, row.userId, row.familyId);
       return { kind: 'rotated' as const, userId: row.userId, pair: await this.pair(row.userId, next) };
     });
 
     // The revocation above must commit, so the 401 is thrown only after the transaction.
+    if (outcome.kind === 'suspended') assertNotSuspended(outcome.owner);
     if (outcome.kind !== 'rotated') throw new RefreshRejected();
     return { userId: outcome.userId, pair: outcome.pair };
   }
