@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ModerationModule } from '@asclepia/moderation';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging/logger';
+import { ActivityModule } from './activity/activity.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ContentModule } from './content/content.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ForumsModule,
         ReportsModule,
         SearchModule,
+        ActivityModule,
         ModerationQueueModule,
         NotificationsModule,
         HealthModule,
