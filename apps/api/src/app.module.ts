@@ -5,6 +5,7 @@ import { loggerParams } from './common/logging/logger';
 import { ActivityModule } from './activity/activity.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { ContentModule } from './content/content.module';
 import { ConfigModule } from './config/config.module';
 import type { Runtime } from './config/runtime';
@@ -42,6 +43,7 @@ export class AppModule {
         ModerationQueueModule,
         NotificationsModule,
         HealthModule,
+        ChatModule,
         ModerationModule,
         SeedModule,
       ],

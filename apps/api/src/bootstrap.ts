@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { ChatIoAdapter } from './chat/chat-io.adapter';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { guardInput } from './common/http/input-guard.middleware';
 import { requestIdMiddleware } from './common/logging/logger';
@@ -99,5 +100,9 @@ export async function createApp(runtime: Runtime): Promise<INestApplication> {
     abortOnError: false,
   });
   configureApp(app, runtime.config);
+  // Socket.IO rooms span API processes through Redis when REDIS_URL is set (DESIGN.md "Scale-out").
+  const io = new ChatIoAdapter(app, runtime.config.REDIS_URL);
+  await io.connect();
+  app.useWebSocketAdapter(io);
   return app;
 }

@@ -72,4 +72,33 @@ describe('access policy', () => {
   it('throws a 403 when the actor may not act', () => {
     expect(() => assertCan(actor('patient'), 'audit.read')).toThrow(ForbiddenException);
   });
+  describe('chat rooms', () => {
+    const room = (visibility: 'public' | 'private', authorId: string, member: boolean) => ({ visibility, authorId, member });
+
+    it('lets any signed-in user read a public room, and only members, its owner and staff a private one', () => {
+      expect(can(actor('patient'), 'room.read', room('public', 'u2', false))).toBe(true);
+      expect(can(actor('patient'), 'room.read', room('private', 'u2', false))).toBe(false);
+      expect(can(actor('patient'), 'room.read', room('private', 'u2', true))).toBe(true);
+      expect(can(actor('patient'), 'room.read', room('private', 'u1', false))).toBe(true);
+      expect(can(actor('moderator'), 'room.read', room('private', 'u2', false))).toBe(true);
+      expect(can(actor('patient'), 'room.read', theirs)).toBe(false);
+    });
+
+    it('lets only the owner and staff manage a room', () => {
+      expect(can(actor('patient'), 'room.manage', room('private', 'u1', true))).toBe(true);
+      expect(can(actor('patient'), 'room.manage', room('public', 'u2', true))).toBe(false);
+      expect(can(actor('physician', true), 'room.manage', room('public', 'u2', true))).toBe(false);
+      expect(can(actor('moderator'), 'room.manage', room('private', 'u2', false))).toBe(true);
+    });
+
+    it('lets only verified physicians host a room, and a muted user neither create nor post', () => {
+      expect(can(actor('physician', true), 'room.host')).toBe(true);
+      expect(can(actor('physician'), 'room.host')).toBe(false);
+      expect(can(actor('moderator'), 'room.host')).toBe(false);
+      const muted = actor('patient', false, new Date(Date.now() + 60_000));
+      expect(can(muted, 'room.create')).toBe(false);
+      expect(can(muted, 'room.post', room('public', 'u2', false))).toBe(false);
+      expect(can(muted, 'room.read', room('public', 'u2', false))).toBe(true);
+    });
+  });
 });

@@ -16,6 +16,12 @@ export interface Authored {
   authorId: string;
 }
 
+/** A chat room as the policy sees it: `authorId` is its owner; `member` whether the actor belongs to it. */
+export interface RoomResource extends Authored {
+  visibility: 'public' | 'private';
+  member: boolean;
+}
+
 export type Action =
   | 'role.grant'
   | 'verification.apply'
@@ -33,7 +39,12 @@ export type Action =
   | 'report.create'
   | 'queue.read'
   | 'queue.decide'
-  | 'sanction.manage';
+  | 'sanction.manage'
+  | 'room.create'
+  | 'room.host'
+  | 'room.read'
+  | 'room.post'
+  | 'room.manage';
 
 /** Actions that write what other users see: a muted actor may do none of them. */
 const WRITES: ReadonlySet<Action> = new Set<Action>([
@@ -44,6 +55,9 @@ const WRITES: ReadonlySet<Action> = new Set<Action>([
   'answer.endorse',
   'thread.pin',
   'report.create',
+  'room.create',
+  'room.host',
+  'room.post',
 ]);
 
 const RANK: Record<UserRole, number> = { patient: 0, physician: 0, moderator: 1, admin: 2 };
@@ -54,12 +68,18 @@ export const isMuted = (actor: Actor, now = new Date()) => actor.mutedUntil !== 
 
 const owns = (actor: Actor, resource: Authored | undefined) => resource !== undefined && resource.authorId === actor.id;
 
+const isRoom = (resource: Authored | undefined): resource is RoomResource => resource !== undefined && 'visibility' in resource;
+
+/** Public rooms are open to every signed-in user; private rooms to members. Moderators see every room. */
+const readsRoom = (actor: Actor, resource: Authored | undefined) =>
+  isRoom(resource) && (resource.visibility === 'public' || resource.member || owns(actor, resource) || isStaff(actor));
+
 /**
  * The one place that decides who may do what (STYLE.md rule 3). Services call `assertCan` first;
  * nothing else branches on roles for permission. `resource` is the content acted on, where the
  * answer depends on who wrote it (for `answer.accept`, the question).
  */
-export function can(actor: Actor, action: Action, resource?: Authored): boolean {
+export function can(actor: Actor, action: Action, resource?: Authored | RoomResource): boolean {
   if (WRITES.has(action) && isMuted(actor)) return false;
   switch (action) {
     case 'role.grant':
@@ -88,6 +108,15 @@ export function can(actor: Actor, action: Action, resource?: Authored): boolean 
       return actor.role === 'physician' && actor.verified && !owns(actor, resource);
     case 'thread.pin':
       return isStaff(actor) || (actor.role === 'physician' && actor.verified && owns(actor, resource));
+    case 'room.create':
+      return true;
+    case 'room.host':
+      return actor.role === 'physician' && actor.verified;
+    case 'room.read':
+    case 'room.post':
+      return readsRoom(actor, resource);
+    case 'room.manage':
+      return isRoom(resource) && (owns(actor, resource) || isStaff(actor));
     default: {
       const unknownAction: never = action;
       throw new Error(`unhandled action ${String(unknownAction)}`);
@@ -95,7 +124,7 @@ export function can(actor: Actor, action: Action, resource?: Authored): boolean 
   }
 }
 
-export function assertCan(actor: Actor, action: Action, resource?: Authored): void {
+export function assertCan(actor: Actor, action: Action, resource?: Authored | RoomResource): void {
   if (can(actor, action, resource)) return;
   if (WRITES.has(action) && isMuted(actor)) {
     throw new ForbiddenException(`You are muted until ${actor.mutedUntil?.toISOString()}; you can read but not post`);

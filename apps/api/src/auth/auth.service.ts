@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { UserEntity } from '@asclepia/database';
 import type { Actor } from '../access/access-policy';
 import { UsersService } from '../users/users.service';
 import type { RegisterDto, SessionDto, TokenPairDto } from './dto/auth.dto';
 import { PasswordHasher } from './password-hasher';
+import { USER_ACCESS_CHANGED, type UserAccessChangedEvent } from './session-events';
 import { TokensService } from './tokens.service';
 
 @Injectable()
@@ -12,6 +14,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokensService,
+    @Optional() private readonly events?: EventEmitter2,
   ) {}
 
   async register(dto: RegisterDto): Promise<SessionDto> {
@@ -37,7 +40,9 @@ export class AuthService {
     return pair;
   }
 
-  logout(actor: Actor, refreshToken: string): Promise<void> {
-    return this.tokens.revokeFamily(actor.id, refreshToken);
+  async logout(actor: Actor, refreshToken: string): Promise<void> {
+    await this.tokens.revokeFamily(actor.id, refreshToken);
+    const event: UserAccessChangedEvent = { userId: actor.id, reason: 'logout' };
+    this.events?.emit(USER_ACCESS_CHANGED, event);
   }
 }

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ContentEntity,
@@ -47,6 +48,21 @@ export interface ContentEdit {
   locale: Locale;
 }
 
+/**
+ * Emitted after the transaction that changed a piece of content's status or text has committed
+ * (an edit, a removal, a moderator's decision), so listeners such as the chat gateway's fan-out
+ * never announce what could still roll back. `from` is the status before the change.
+ */
+export const CONTENT_CHANGED = 'content.changed';
+export interface ContentChangedEvent {
+  id: string;
+  kind: ContentKind;
+  from: ContentStatus;
+  to: ContentStatus;
+  /** The text changed (an author's or a moderator's edit). */
+  edited: boolean;
+}
+
 /** A moderator's decision on held or reported content; `body` is the moderator's text for an edit. */
 export type ContentDecision =
   | { action: 'approve'; reason: string }
@@ -71,7 +87,13 @@ export class ContentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moderation: ModerationService,
     private readonly audit: AuditService,
+    @Optional() private readonly events?: EventEmitter2,
   ) {}
+
+  /** Tells listeners about a committed change (see CONTENT_CHANGED). */
+  announce(event: ContentChangedEvent): void {
+    this.events?.emit(CONTENT_CHANGED, event);
+  }
 
   /** Runs the pipeline over a title (if any) and a body as `actor` would publish them. */
   review(actor: Actor, kind: ContentKind, text: { title?: string | null; body: string }, locale: Locale, anonymous = false): ContentReview {
@@ -116,9 +138,11 @@ export class ContentService {
    * An author's edit: re-run through the pipeline, recorded as a revision, and possibly sent back
    * to held. A disclaimer the content once carried stays: no edit can remove it.
    */
-  edit(actor: Actor, id: string, kinds: readonly ContentKind[], edit: ContentEdit): Promise<ContentEntity> {
-    return this.dataSource.transaction(async (m) => {
+  async edit(actor: Actor, id: string, kinds: readonly ContentKind[], edit: ContentEdit): Promise<ContentEntity> {
+    let from: ContentStatus | undefined;
+    const edited = await this.dataSource.transaction(async (m) => {
       const row = await this.lockVisible(m, actor, id, kinds);
+      from = row.status;
       assertCan(actor, 'content.edit', row);
       if (row.status === 'rejected' || row.status === 'removed') throw new ConflictException(`This content was ${row.status} and can no longer be edited`);
       const kept = await m.findOne(ContentOriginalEntity, { where: { contentId: row.id } });
@@ -141,14 +165,18 @@ export class ContentService {
       await this.afterReview(m, row, review, original, actor.id);
       return row;
     });
+    if (from) this.announce({ id: edited.id, kind: edited.kind, from, to: edited.status, edited: true });
+    return edited;
   }
 
   /** The author withdraws their content, or a moderator takes it down. */
-  remove(actor: Actor, id: string, kinds: readonly ContentKind[]): Promise<ContentEntity> {
-    return this.dataSource.transaction(async (m) => {
+  async remove(actor: Actor, id: string, kinds: readonly ContentKind[]): Promise<ContentEntity> {
+    let from: ContentStatus | undefined;
+    const removed = await this.dataSource.transaction(async (m) => {
       const row = await this.lockVisible(m, actor, id, kinds);
       assertCan(actor, 'content.remove', row);
       if (row.status === 'removed') return row;
+      from = row.status;
       row.status = 'removed';
       await m.save(row);
       await m.delete(ContentOriginalEntity, { contentId: row.id });
@@ -158,6 +186,8 @@ export class ContentService {
       }
       return row;
     });
+    if (from) this.announce({ id: removed.id, kind: removed.kind, from, to: removed.status, edited: false });
+    return removed;
   }
 
   /**

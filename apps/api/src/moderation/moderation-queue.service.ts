@@ -13,7 +13,7 @@ import { assertCan, type Actor } from '../access/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { CURSOR_TIMESTAMP_SQL } from '../common/http/time-cursor';
 import { AppConfig } from '../config/app-config';
-import { ContentService, type ContentDecision } from '../content/content.service';
+import { ContentService, type ContentChangedEvent, type ContentDecision } from '../content/content.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { claimedByOther, claimExpiresAt } from './claim';
 import { QueueMapper, type ClaimDto, type DecisionResultDto, type QueuePageDto, type QueueRow } from './dto/queue-item.dto';
@@ -95,14 +95,16 @@ export class ModerationQueueService {
    * The content row is locked before the item, the order the content path itself uses, so a
    * decision and an author's concurrent edit cannot deadlock.
    */
-  decide(actor: Actor, id: string, decision: ContentDecision, locale: Locale): Promise<DecisionResultDto> {
+  async decide(actor: Actor, id: string, decision: ContentDecision, locale: Locale): Promise<DecisionResultDto> {
     assertCan(actor, 'queue.decide');
-    return this.dataSource.transaction(async (m) => {
+    let changed: ContentChangedEvent | undefined;
+    const result = await this.dataSource.transaction(async (m) => {
       const peek = await m.findOne(ModerationItemEntity, { where: { id } });
       if (!peek) throw new NotFoundException('Queue item not found');
       const content = await m.findOneOrFail(ContentEntity, { where: { id: peek.contentId }, lock: { mode: 'pessimistic_write' } });
       const item = await this.lockItem(m, id);
       this.assertOpenTo(item, actor);
+      const from = content.status;
 
       await this.content.applyDecision(m, content, decision, actor, { locale, retentionDays: this.config.ORIGINAL_RETENTION_DAYS });
       item.status = 'decided';
@@ -127,8 +129,12 @@ export class ModerationQueueService {
         type: 'moderation.decision',
         data: { targetType: content.kind, targetId: content.id, action: decision.action, reason: decision.reason },
       });
+      changed = { id: content.id, kind: content.kind, from, to: content.status, edited: decision.action === 'edit' };
       return QueueMapper.toDecision(item, content);
     });
+    // After the commit: the chat fan-out must not broadcast a decision that rolled back.
+    if (changed) this.content.announce(changed);
+    return result;
   }
 
   private async lockItem(m: EntityManager, id: string): Promise<ModerationItemEntity> {

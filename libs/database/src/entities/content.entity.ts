@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ChatRoomEntity } from './chat-room.entity';
 import { ForumEntity } from './forum.entity';
 import { UserEntity } from './user.entity';
 
@@ -28,6 +29,10 @@ export interface ModerationOutcome {
 // Newest-first walk over everything published: search uses it when the words are common (the GIN
 // index would return half the table to sort), the GIN index when they are rare.
 @Index('ix_content_published_recent', ['createdAt', 'id'], { where: `"status" = 'published'` })
+// A room's history, newest first (chat messages only carry room_id).
+@Index('ix_content_room_history', ['roomId', 'createdAt', 'id'], { where: `"status" = 'published'` })
+// A chat client's retry of the same message must not store it twice.
+@Index('uq_content_client_msg', ['authorId', 'clientMsgId'], { unique: true, where: `"client_msg_id" IS NOT NULL` })
 export class ContentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -91,6 +96,18 @@ export class ContentEntity {
   @ManyToOne(() => ForumEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'forum_id' })
   forum?: ForumEntity;
+
+  /** Chat messages: the room they were sent to. */
+  @Column({ name: 'room_id', type: 'uuid', nullable: true })
+  roomId!: string | null;
+
+  @ManyToOne(() => ChatRoomEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'room_id' })
+  room?: ChatRoomEntity;
+
+  /** Chat messages: the sender's idempotency key, unique per author. */
+  @Column({ name: 'client_msg_id', type: 'varchar', length: 64, nullable: true })
+  clientMsgId!: string | null;
 
   /** Questions only: lower-case slugs. GIN-indexed by a hand-written migration. */
   @Index('ix_content_question_tags', { synchronize: false })

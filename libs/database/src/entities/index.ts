@@ -1,6 +1,8 @@
 import { AnswerEndorsementEntity } from './answer-endorsement.entity';
 import { AnswerVoteEntity } from './answer-vote.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { ChatRoomMemberEntity } from './chat-room-member.entity';
+import { ChatRoomEntity } from './chat-room.entity';
 import { ContentOriginalEntity } from './content-original.entity';
 import { ContentRevisionEntity } from './content-revision.entity';
 import { ContentEntity } from './content.entity';
@@ -16,6 +18,8 @@ import { UserEntity } from './user.entity';
 export * from './answer-endorsement.entity';
 export * from './answer-vote.entity';
 export * from './audit-entry.entity';
+export * from './chat-room-member.entity';
+export * from './chat-room.entity';
 export * from './content-original.entity';
 export * from './content-revision.entity';
 export * from './content.entity';
@@ -43,4 +47,6 @@ export const ENTITIES = [
   AnswerEndorsementEntity,
   SanctionEntity,
   NotificationEntity,
+  ChatRoomEntity,
+  ChatRoomMemberEntity,
 ];

@@ -1,0 +1,227 @@
+/**
+ * `npm run bench:content` — the Q&A read and write paths at 1,000,000 questions, against a bare
+ * Fastify + pg server that runs the same SQL and returns the same JSON, in the same run.
+ *
+ * The database is an embedded PostgreSQL under .bench-data/ (kept between runs: seeding takes
+ * minutes), or the server in BENCH_DATABASE_URL. Both servers get a pool of 10 connections and the
+ * same autocannon load, one after the other, scenario by scenario. Prints req/s, p50 and p99 for
+ * both and the ratio, and writes docs/benchmarks-content.md.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../libs/database/src/data-source-options';
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../libs/database/src/embedded-postgres';
+import { QUESTIONS, seedBenchmark } from './content/seed';
+
+const root = resolve(__dirname, '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Server {
+  name: string;
+  origin: string;
+  child: ChildProcess;
+}
+
+async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  const external = process.env.BENCH_DATABASE_URL;
+  if (external) return { url: external };
+  const dataDir = join(root, '.bench-data/pg');
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: 0 });
+  const admin = new Client({ connectionString: embedded.url });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'asclepia_bench'");
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE asclepia_bench');
+  await admin.end();
+  return { url: embedded.urlFor('asclepia_bench'), embedded };
+}
+
+async function start(name: string, args: string[], env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    if (await fetch(`${origin}/api/v1/health`).then((r) => r.ok, () => false)) return { name, origin, child };
+    if (Date.now() - started > 120_000) throw new Error(`${name} not healthy after 120 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  /** Headers per server (the app needs a bearer token; the bare server takes none). */
+  headers?: (server: Server) => Record<string, string>;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(server: Server, scenario: Scenario, seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url: `${server.origin}/api/v1${scenario.path}`,
+    method: scenario.method,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...scenario.headers?.(server) },
+    body: scenario.body,
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+async function json(server: Server, scenario: Scenario): Promise<unknown> {
+  const res = await fetch(`${server.origin}/api/v1${scenario.path}`, { headers: scenario.headers?.(server) });
+  if (!res.ok) throw new Error(`${server.name} ${scenario.path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The keyset cursor of the row `depth` rows into the newest-first list: what a client paging that far holds. */
+async function deepCursor(url: string, depth: number): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ at: string; id: string }>(
+      `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, id FROM content
+        WHERE kind = 'question' AND status = 'published' ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
+      [depth],
+    );
+    return Buffer.from(`${rows[0].at}|${rows[0].id}`, 'utf8').toString('base64url');
+  } finally {
+    await client.end();
+  }
+}
+
+async function register(app: Server): Promise<{ id: string; accessToken: string }> {
+  const tag = Date.now().toString(36);
+  const res = await fetch(`${app.origin}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `bench_${tag}@bench.local`, password: 'bench password 2026 long', handle: `bench_${tag}`, role: 'patient' }),
+  });
+  if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user: { id: string }; accessToken: string };
+  return { id: body.user.id, accessToken: body.accessToken };
+}
+
+function table(rows: Array<{ scenario: string; bare: Figures; app: Figures }>): string {
+  const lines = [
+    '| scenario | bare Fastify + pg req/s | p50 ms | p99 ms | Asclepia req/s | p50 ms | p99 ms | ratio |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.scenario} | ${r.bare.rps.toFixed(0)} | ${r.bare.p50} | ${r.bare.p99} | ${r.app.rps.toFixed(0)} | ${r.app.p50} | ${r.app.p99} | ${(r.app.rps / r.bare.rps).toFixed(2)}× |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const db = await database();
+  const servers: Server[] = [];
+  try {
+    const dataSource = new DataSource(dataSourceOptions(db.url, { logging: false }));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.destroy();
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    await seedBenchmark(client, log);
+    await client.end();
+    if (process.argv.includes('--seed-only')) return;
+
+    const env = { DATABASE_URL: db.url, RATE_LIMIT: 'off', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' };
+    const app = await start('asclepia', [join(root, 'dist/apps/api/src/main.js')], env);
+    servers.push(app);
+    const user = await register(app);
+    const bare = await start('bare', ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'bench/content/bare-server.ts')], {
+      ...env,
+      BENCH_AUTHOR_ID: user.id,
+    });
+    servers.push(bare);
+    const token = user.accessToken;
+    const auth = (server: Server): Record<string, string> => (server === app ? { authorization: `Bearer ${token}` } : {});
+    const deep = await deepCursor(db.url, Math.floor(QUESTIONS * 0.9));
+
+    const scenarios: Scenario[] = [
+      { name: 'GET /questions?limit=20 (first page)', method: 'GET', path: '/questions?limit=20' },
+      { name: `GET /questions?limit=20&cursor= (${Math.floor(QUESTIONS * 0.9).toLocaleString('en')} rows deep)`, method: 'GET', path: `/questions?limit=20&cursor=${deep}` },
+      { name: 'GET /questions?tag=thyroid&limit=20', method: 'GET', path: '/questions?tag=thyroid&limit=20' },
+      { name: 'GET /search?q=thyroid fatigue', method: 'GET', path: `/search?q=${encodeURIComponent('thyroid fatigue')}` },
+      {
+        name: 'POST /questions',
+        method: 'POST',
+        path: '/questions',
+        headers: auth,
+        body: JSON.stringify({ title: 'How long does a cough last after a viral fever?', body: 'My cough has lasted three weeks after a fever. Is that usual, and when should I get a chest check?', tags: ['cough'] }),
+      },
+    ];
+
+    for (const s of scenarios.filter((x) => x.method === 'GET')) {
+      const same = JSON.stringify(await json(bare, s)) === JSON.stringify(await json(app, s));
+      log(`${s.name}: same JSON from both servers: ${same ? 'yes' : 'NO'}`);
+      if (!same) throw new Error(`the bare server's JSON differs from the app's for ${s.path}`);
+    }
+
+    const rows: Array<{ scenario: string; bare: Figures; app: Figures }> = [];
+    for (const s of scenarios) {
+      for (const server of [bare, app]) await load(server, s, 2); // warm-up: JIT, plans, caches
+      const bareFigures = await load(bare, s, DURATION);
+      const appFigures = await load(app, s, DURATION);
+      rows.push({ scenario: s.name, bare: bareFigures, app: appFigures });
+      log(`${s.name}: bare ${bareFigures.rps.toFixed(0)} req/s p99 ${bareFigures.p99} ms | app ${appFigures.rps.toFixed(0)} req/s p99 ${appFigures.p99} ms (errors ${bareFigures.errors}/${appFigures.errors})`);
+    }
+
+    const report = [
+      '# Benchmarks — Q&A at 1,000,000 questions',
+      '',
+      'Produced by `npm run bench:content` (`bench/content.bench.ts`). Both servers read the same PostgreSQL, seeded with',
+      `${QUESTIONS.toLocaleString('en')} published questions and one answer each; each gets ${CONNECTIONS} autocannon connections for ${DURATION} s per`,
+      'scenario after a 2 s warm-up, and a pool of 10 database connections. The bare server (`bench/content/bare-server.ts`)',
+      'is Fastify + pg running the same SQL and returning the same JSON (checked before measuring) — with no auth, no',
+      'validation, no moderation pipeline and no logging. `POST /questions` on Asclepia includes the whole pipeline.',
+      '',
+      `Run: ${new Date().toISOString()} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}; client, servers and PostgreSQL share the machine.`,
+      '',
+      table(rows),
+      '',
+    ].join('\n');
+    await writeFile(join(root, 'docs/benchmarks-content.md'), report);
+    log('');
+    log(table(rows));
+  } finally {
+    for (const server of servers) await stop(server);
+    await db.embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
