@@ -1,9 +1,11 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SanctionEntity, UserEntity, type SanctionKind } from '@asclepia/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCan, type Actor } from '../access/access-policy';
 import { AuditService } from '../audit/audit.service';
+import { USER_ACCESS_CHANGED, type UserAccessChangedEvent } from '../auth/session-events';
 import { CURSOR_TIMESTAMP_SQL, TimeCursor } from '../common/http/time-cursor';
 import { SanctionMapper, type CreateSanctionDto, type SanctionDto, type SanctionPageDto } from './dto/sanction.dto';
 import { maySanction, sanctionEnd } from './sanction-rules';
@@ -24,9 +26,20 @@ export class SanctionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Optional() private readonly events?: EventEmitter2,
   ) {}
 
-  create(actor: Actor, userId: string, dto: CreateSanctionDto): Promise<SanctionDto> {
+  /** A suspension also ends the user's live sessions (chat sockets) once it has committed. */
+  async create(actor: Actor, userId: string, dto: CreateSanctionDto): Promise<SanctionDto> {
+    const sanction = await this.store(actor, userId, dto);
+    if (sanction.kind === 'suspend') {
+      const event: UserAccessChangedEvent = { userId, reason: 'suspended' };
+      this.events?.emit(USER_ACCESS_CHANGED, event);
+    }
+    return sanction;
+  }
+
+  private store(actor: Actor, userId: string, dto: CreateSanctionDto): Promise<SanctionDto> {
     assertCan(actor, 'sanction.manage');
     const endsAt = sanctionEnd(dto);
     return this.dataSource.transaction(async (m) => {

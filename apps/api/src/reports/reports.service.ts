@@ -26,7 +26,8 @@ export class ReportsService {
   async report(actor: Actor, dto: CreateReportDto): Promise<ReportDto> {
     assertCan(actor, 'report.create');
     try {
-      return await this.dataSource.transaction(async (m) => {
+      let held = false;
+      const report = await this.dataSource.transaction(async (m) => {
         const target = await m.findOne(ContentEntity, { where: { id: dto.targetId }, lock: { mode: 'pessimistic_write' } });
         if (!target || target.kind !== dto.targetType || !(await this.readable(m, target))) throw new NotFoundException('Content not found');
         if (target.authorId === actor.id) throw new ForbiddenException('You cannot report your own content');
@@ -39,6 +40,7 @@ export class ReportsService {
           target.status = 'held';
           target.moderation = { action: 'hold', reasons: [...target.moderation.reasons, HELD_BY_REPORTS] };
           await m.save(target);
+          held = true;
         }
         await this.content.enqueue(m, target.id, {
           source: 'report',
@@ -47,6 +49,9 @@ export class ReportsService {
         });
         return ReportMapper.toDto(report, dto.targetType);
       });
+      // after commit: a held chat message leaves the screens it was on
+      if (held) this.content.announce({ id: dto.targetId, kind: dto.targetType, from: 'published', to: 'held', edited: false });
+      return report;
     } catch (error) {
       // Two requests of one user racing past the existence check: the unique index decides.
       if (isUniqueViolation(error)) throw new ConflictException('You already reported this');

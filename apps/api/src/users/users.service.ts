@@ -1,9 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUniqueViolation, PhysicianVerificationEntity, UserEntity, type UserRole } from '@asclepia/database';
 import { DataSource, Repository } from 'typeorm';
 import { assertCan, type Actor } from '../access/access-policy';
 import { AuditService } from '../audit/audit.service';
+import { USER_ACCESS_CHANGED, type UserAccessChangedEvent } from '../auth/session-events';
 import { UserMapper, type PublicUserDto, type UserDto } from './dto/user.dto';
 
 export interface NewUser {
@@ -20,6 +22,7 @@ export class UsersService {
     @InjectRepository(PhysicianVerificationEntity) private readonly verifications: Repository<PhysicianVerificationEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Optional() private readonly events?: EventEmitter2,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -68,8 +71,18 @@ export class UsersService {
     return UserMapper.toPublic(user);
   }
 
+  /** A changed role also ends the user's live sessions (chat sockets), once committed: they reconnect with the new one. */
   async grantRole(actor: Actor, userId: string, role: UserRole): Promise<PublicUserDto> {
     assertCan(actor, 'role.grant');
+    const { user, changed } = await this.storeRole(actor, userId, role);
+    if (changed) {
+      const event: UserAccessChangedEvent = { userId, reason: 'role_changed' };
+      this.events?.emit(USER_ACCESS_CHANGED, event);
+    }
+    return user;
+  }
+
+  private storeRole(actor: Actor, userId: string, role: UserRole): Promise<{ user: PublicUserDto; changed: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundException('User not found');
@@ -80,7 +93,7 @@ export class UsersService {
         { actorId: actor.id, action: 'user.role_granted', targetType: 'user', targetId: user.id, details: { from: previous, to: role } },
         manager,
       );
-      return UserMapper.toPublic(user);
+      return { user: UserMapper.toPublic(user), changed: previous !== role };
     });
   }
 }
