@@ -24,14 +24,22 @@ export class AuditService {
 
   /** Appends one entry; pass the transaction's manager so the entry commits or rolls back with the change it records. */
   async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
+    await this.recordMany([record], manager);
+  }
+
+  /** Appends several entries in one INSERT (e.g. every original a page of the queue showed). */
+  async recordMany(records: readonly AuditRecord[], manager?: EntityManager): Promise<void> {
+    if (records.length === 0) return;
     const repository = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
-    await repository.insert({
-      actorId: record.actorId,
-      action: record.action,
-      targetType: record.targetType ?? null,
-      targetId: record.targetId ?? null,
-      details: (record.details ?? {}) as AuditEntryEntity['details'] & object,
-    });
+    await repository.insert(
+      records.map((record) => ({
+        actorId: record.actorId,
+        action: record.action,
+        targetType: record.targetType ?? null,
+        targetId: record.targetId ?? null,
+        details: (record.details ?? {}),
+      })),
+    );
   }
 
   /** Newest first, keyset-paginated on the monotonic id. */

@@ -50,13 +50,16 @@ export class ModerationQueueService {
       const page = keyed.slice(0, limit);
       const rows = await this.withContent(m, page.map((k) => k.item));
       const items = rows.map((row) => QueueMapper.toItem(row));
-      // One connection per transaction: the entries are written one after another, not in parallel.
-      for (const row of rows.filter((r) => r.original !== null)) {
-        await this.audit.record(
-          { actorId: actor.id, action: 'content.original_read', targetType: row.content.kind, targetId: row.content.id, details: { via: 'moderation.queue', itemId: row.item.id } },
-          m,
-        );
-      }
+      const reads = rows
+        .filter((row) => row.original !== null)
+        .map((row) => ({
+          actorId: actor.id,
+          action: 'content.original_read',
+          targetType: row.content.kind,
+          targetId: row.content.id,
+          details: { via: 'moderation.queue', itemId: row.item.id },
+        }));
+      await this.audit.recordMany(reads, m);
       const last = page[page.length - 1];
       return {
         items,
