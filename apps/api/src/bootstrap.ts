@@ -70,6 +70,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(app.get(PinoLogger));
   app.use(requestIdMiddleware);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Responses differ per viewer and are cheap to send again; hashing every body for an ETag is not.
+  app.set('etag', false);
   app.disable('x-powered-by');
   app.use(helmet());
   app.enableCors(config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: false } : { origin: false });

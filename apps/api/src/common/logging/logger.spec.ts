@@ -21,6 +21,14 @@ class Lines extends Writable {
 const options = (): Options => loggerParams('info').pinoHttp as Options;
 
 describe('loggerParams', () => {
+  it('writes request lines at info and warn, and skips that work where none would be written', () => {
+    const autoLogging = (level: string) => (loggerParams(level).pinoHttp as Options).autoLogging;
+    expect(autoLogging('info')).toBe(true);
+    expect(autoLogging('warn')).toBe(true);
+    expect(autoLogging('error')).toBe(false);
+    expect(autoLogging('silent')).toBe(false);
+  });
+
   describe('redaction (a pino logger built from the pinoHttp options)', () => {
     const build = () => {
       const out = new Lines();

@@ -38,11 +38,16 @@ export function requestIdMiddleware(req: IncomingMessage, res: ServerResponse, n
   next();
 }
 
+/** Request lines are logged at info (2xx/3xx) and warn (4xx); 5xx are logged by the exception filter. */
+const REQUEST_LINE_LEVELS = new Set(['trace', 'debug', 'info', 'warn']);
+
 /** nestjs-pino settings: one JSON line per request, tagged with a request id echoed as `x-request-id`. */
 export function loggerParams(level: string): Params {
   return {
     pinoHttp: {
       level,
+      // At error level and above no request line would be written: skip pino-http's per-request work.
+      autoLogging: REQUEST_LINE_LEVELS.has(level),
       base: { service: 'asclepia-api' },
       redact: { paths: REDACT, censor: '[redacted]' },
       genReqId: assignRequestId,
