@@ -31,15 +31,16 @@ export class AuditService {
   async recordMany(records: readonly AuditRecord[], manager?: EntityManager): Promise<void> {
     if (records.length === 0) return;
     const repository = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
-    await repository.insert(
-      records.map((record) => ({
+    const entries = records.map((record) =>
+      repository.create({
         actorId: record.actorId,
         action: record.action,
         targetType: record.targetType ?? null,
         targetId: record.targetId ?? null,
-        details: (record.details ?? {}),
-      })),
+        details: record.details ?? {},
+      }),
     );
+    await repository.save(entries, { reload: false });
   }
 
   /** Newest first, keyset-paginated on the monotonic id. */
