@@ -21,6 +21,8 @@ const ROOMS = Number(process.env.BENCH_ROOMS ?? 20);
 const PER_ROOM = Number(process.env.BENCH_CLIENTS_PER_ROOM ?? 50);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
 const RATES = (process.env.BENCH_RATES ?? '25,50,100,200,400,800,1600').split(',').map(Number);
+/** BENCH_STAGGER=0 restores synchronised senders: every room's message of a tick in the same millisecond. */
+const STAGGER = process.env.BENCH_STAGGER !== '0';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
@@ -142,17 +144,23 @@ async function step(byRoom: Socket[][], rooms: string[], rate: number, tag: stri
   const perRoom = rate / rooms.length;
   const interval = 1000 / perRoom;
   let sent = 0;
-  const timers = rooms.map((roomId, r) => {
+  const starts: NodeJS.Timeout[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  rooms.forEach((roomId, r) => {
     let seq = 0;
     const sender = byRoom[r][0];
-    return setInterval(() => {
+    const tick = () => {
       const body = `bench ${tag} r${r} n${(seq++).toString(36)}`;
       sentAt.set(body, performance.now());
       sent++;
       sender.emit('message:send', { roomId, body, clientMsgId: `${tag}-${r}-${seq}` }, () => undefined);
-    }, interval);
+    };
+    // Each room's sender starts at its own phase, so the total rate arrives evenly; without it all
+    // ROOMS senders fire in the same millisecond every interval (a burst of ROOMS messages, whatever the rate).
+    starts.push(setTimeout(() => timers.push(setInterval(tick, interval)), STAGGER ? (r * interval) / rooms.length : 0));
   });
   await new Promise((r) => setTimeout(r, STEP_SECONDS * 1000));
+  starts.forEach(clearTimeout);
   timers.forEach(clearInterval);
   await new Promise((r) => setTimeout(r, 1000)); // let the last deliveries land
   listeners.forEach((off) => off());
@@ -208,7 +216,7 @@ async function main(): Promise<void> {
     const report = `# Chat benchmark
 
 \`npm run bench:chat\` (bench/chat.bench.ts). ${ROOMS} rooms × ${PER_ROOM} clients (${ROOMS * PER_ROOM} sockets), one sender per room
-at a fixed rate, ${STEP_SECONDS} s per step, every delivery timed from send to \`message:new\` on each of the room's
+at a fixed rate (${STAGGER ? 'senders phase-offset, so the total rate arrives evenly' : 'senders synchronised: a burst of one message per room every interval'}), ${STEP_SECONDS} s per step, every delivery timed from send to \`message:new\` on each of the room's
 ${PER_ROOM} sockets (the sender's included). A rate is *sustained* when ≥ 99 % of deliveries arrive and p99 < 100 ms.
 The peer is a bare Socket.IO relay (bench/chat/bare-relay.ts): same events and acks, no auth, moderation or storage.
 Asclepia runs with RATE_LIMIT=off and moderates (full pipeline) and persists every message, one process, no Redis.

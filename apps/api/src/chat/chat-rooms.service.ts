@@ -77,8 +77,13 @@ export class ChatRoomsService {
   /** A room the actor may not read is "not found" (API.md), so a private room's existence does not leak. */
   async access(actor: Actor, roomId: string, m: EntityManager = this.dataSource.manager): Promise<RoomAccess> {
     const room = await m.findOne(ChatRoomEntity, { where: { id: roomId } });
+    const member = room ? await m.findOne(ChatRoomMemberEntity, { where: { roomId, userId: actor.id } }) : null;
+    return ChatRoomsService.accessOf(actor, room, member);
+  }
+
+  /** The same decision as `access` for a room and membership already read (e.g. in one query with other rows). */
+  static accessOf(actor: Actor, room: ChatRoomEntity | null, member: ChatRoomMemberEntity | null): RoomAccess {
     if (!room) throw new NotFoundException('Room not found');
-    const member = await m.findOne(ChatRoomMemberEntity, { where: { roomId, userId: actor.id } });
     const resource: RoomResource = { authorId: room.ownerId, visibility: room.visibility, member: member !== null };
     if (!can(actor, 'room.read', resource)) throw new NotFoundException('Room not found');
     return { room, member, resource };

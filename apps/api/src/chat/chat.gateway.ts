@@ -107,8 +107,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return this.ack(socket, async () => {
       const dto = await validated(SendMessageDto, payload);
       if (!socket.rooms.has(roomKey(dto.roomId))) throw new ChatError('not_joined', 'Join the room before sending to it');
-      const { actor, user } = await this.sessions.current(socket.data);
-      return { message: await this.messages.send(actor, user, dto, socket.data.locale) };
+      return { message: await this.messages.send(socket.data, dto) };
     });
   }
 

@@ -38,6 +38,9 @@ export interface NewContent {
   tags?: string[];
   parentId?: string | null;
   forumId?: string | null;
+  /** Chat messages: the room, and the sender's key that makes a re-send idempotent. */
+  roomId?: string | null;
+  clientMsgId?: string | null;
   locale: Locale;
 }
 
@@ -123,12 +126,14 @@ export class ContentService {
           decisionReason: null,
           parentId: input.parentId ?? null,
           forumId: input.forumId ?? null,
+          roomId: input.roomId ?? null,
+          clientMsgId: input.clientMsgId ?? null,
           tags: input.tags ?? [],
           acceptedAnswerId: null,
           editedAt: null,
         }),
       );
-      await this.afterReview(m, row, review, { title: input.title ?? null, body: input.body }, actor.id);
+      await this.afterReview(m, row, review, { title: input.title ?? null, body: input.body }, actor.id, { fresh: true });
       return row;
     };
     return manager ? write(manager) : this.dataSource.transaction(write);
@@ -162,7 +167,7 @@ export class ContentService {
       if (edit.tags) row.tags = edit.tags;
       row.editedAt = new Date();
       await m.save(row);
-      await this.afterReview(m, row, review, original, actor.id);
+      await this.afterReview(m, row, review, original, actor.id, { fresh: false });
       return row;
     });
     if (from) this.announce({ id: edited.id, kind: edited.kind, from, to: edited.status, edited: true });
@@ -279,24 +284,28 @@ export class ContentService {
     return row;
   }
 
-  /** Revision, held original and queue item, as the review asks. */
+  /**
+   * Revision, held original and queue item, as the review asks. A `fresh` row (just inserted) has
+   * no original or queue item yet, so there is nothing to clear: two round trips saved per message.
+   */
   private async afterReview(
     m: EntityManager,
     row: ContentEntity,
     review: ContentReview,
     original: { title: string | null; body: string },
     editorId: string,
+    { fresh }: { fresh: boolean },
   ): Promise<void> {
     await m.insert(ContentRevisionEntity, { contentId: row.id, editorId, title: row.title, body: row.body, status: row.status });
     if (row.status === 'held') {
       await m.upsert(ContentOriginalEntity, { contentId: row.id, title: original.title, body: original.body, purgeAfter: null }, ['contentId']);
-    } else {
+    } else if (!fresh) {
       await m.delete(ContentOriginalEntity, { contentId: row.id });
     }
     if (row.status === 'held' || review.crisis) {
       const priority = review.crisis ? QUEUE_PRIORITY.crisis : QUEUE_PRIORITY.held;
       await this.enqueue(m, row.id, { source: 'pipeline', priority, findings: review.findings, reasons: review.reasons });
-    } else {
+    } else if (!fresh) {
       // an edit that now publishes cleanly settles what the pipeline had held (reports stay)
       await m
         .createQueryBuilder()
