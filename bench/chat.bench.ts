@@ -5,18 +5,16 @@
  * The app moderates (full pipeline) and persists every message (RATE_LIMIT=off). Uses the embedded
  * PostgreSQL under .bench-data/ or the server in BENCH_DATABASE_URL. Writes docs/benchmarks-chat.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../libs/database/src/embedded-postgres';
+import { benchDatabase, ROOT as root, startServer, stopServer, TS_NODE, type Server } from './support/processes';
 
-const root = resolve(__dirname, '..');
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 20);
 const PER_ROOM = Number(process.env.BENCH_CLIENTS_PER_ROOM ?? 50);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -24,53 +22,13 @@ const RATES = (process.env.BENCH_RATES ?? '25,50,100,200,400,800,1600').split(',
 /** BENCH_STAGGER=0 restores synchronised senders: every room's message of a tick in the same millisecond. */
 const STAGGER = process.env.BENCH_STAGGER !== '0';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
-interface Server {
-  name: string;
-  origin: string;
-  child: ChildProcess;
-}
 interface Step {
   rate: number;
   p50: number;
   p99: number;
   delivered: number;
   ok: boolean;
-}
-
-async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  const external = process.env.BENCH_DATABASE_URL;
-  if (external) return { url: external };
-  const dataDir = join(root, '.bench-data/pg');
-  await mkdir(dataDir, { recursive: true, mode: 0o755 });
-  const embedded = await startEmbeddedPostgres({ dataDir, port: 0 });
-  const admin = new Client({ connectionString: embedded.url });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'asclepia_bench'");
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE asclepia_bench');
-  await admin.end();
-  return { url: embedded.urlFor('asclepia_bench'), embedded };
-}
-
-async function start(name: string, script: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...TS_NODE, script], { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const origin = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (await fetch(`${origin}/api/v1/health`).then((r) => r.ok, () => false)) return { name, origin, child };
-    if (Date.now() - started > 180_000) throw new Error(`${name} not healthy after 180 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((r) => server.child.once('exit', r));
-  server.child.kill('SIGTERM');
-  await exited;
 }
 
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -193,7 +151,7 @@ async function measure(server: Server, rooms: string[], users: string[]): Promis
 const best = (steps: Step[]) => steps.filter((s) => s.ok).at(-1);
 
 async function main(): Promise<void> {
-  const db = await database();
+  const db = await benchDatabase();
   try {
     const dataSource = new DataSource(dataSourceOptions(db.url));
     await dataSource.initialize();
@@ -201,11 +159,11 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     const { rooms, users } = await seed(db.url);
 
-    const bare = await start('bare', 'bench/chat/bare-relay.ts', {});
-    const bareSteps = await measure(bare, rooms, users).finally(() => stop(bare));
+    const bare = await startServer('bare', [...TS_NODE, 'bench/chat/bare-relay.ts'], {});
+    const bareSteps = await measure(bare, rooms, users).finally(() => stopServer(bare));
     const env = { DATABASE_URL: db.url, RATE_LIMIT: 'off', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'false', JWT_SECRET: SECRET, RETENTION_SWEEP_SECONDS: '0' };
-    const app = await start('asclepia', 'apps/api/src/main.ts', env);
-    const appSteps = await measure(app, rooms, users).finally(() => stop(app));
+    const app = await startServer('asclepia', [...TS_NODE, 'apps/api/src/main.ts'], env);
+    const appSteps = await measure(app, rooms, users).finally(() => stopServer(app));
 
     const b = best(bareSteps);
     const a = best(appSteps);

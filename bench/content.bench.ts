@@ -8,64 +8,19 @@
  * both and the ratio, and writes docs/benchmarks-content.md.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../libs/database/src/embedded-postgres';
 import { QUESTIONS, seedBenchmark } from './content/seed';
+import { benchDatabase, ROOT as root, startServer, stopServer, TS_NODE, type Server } from './support/processes';
 
-const root = resolve(__dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-interface Server {
-  name: string;
-  origin: string;
-  child: ChildProcess;
-}
-
-async function database(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  const external = process.env.BENCH_DATABASE_URL;
-  if (external) return { url: external };
-  const dataDir = join(root, '.bench-data/pg');
-  await mkdir(dataDir, { recursive: true, mode: 0o755 });
-  const embedded = await startEmbeddedPostgres({ dataDir, port: 0 });
-  const admin = new Client({ connectionString: embedded.url });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'asclepia_bench'");
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE asclepia_bench');
-  await admin.end();
-  return { url: embedded.urlFor('asclepia_bench'), embedded };
-}
-
-async function start(name: string, args: string[], env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (await fetch(`${origin}/api/v1/health`).then((r) => r.ok, () => false)) return { name, origin, child };
-    if (Date.now() - started > 120_000) throw new Error(`${name} not healthy after 120 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((r) => server.child.once('exit', r));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 interface Scenario {
   name: string;
@@ -143,7 +98,7 @@ function table(rows: Array<{ scenario: string; bare: Figures; app: Figures }>): 
 }
 
 async function main(): Promise<void> {
-  const db = await database();
+  const db = await benchDatabase();
   const servers: Server[] = [];
   try {
     const dataSource = new DataSource(dataSourceOptions(db.url, { logging: false }));
@@ -157,10 +112,10 @@ async function main(): Promise<void> {
     if (process.argv.includes('--seed-only')) return;
 
     const env = { DATABASE_URL: db.url, RATE_LIMIT: 'off', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'false', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' };
-    const app = await start('asclepia', [join(root, 'dist/apps/api/src/main.js')], env);
+    const app = await startServer('asclepia', [join(root, 'dist/apps/api/src/main.js')], env);
     servers.push(app);
     const user = await register(app);
-    const bare = await start('bare', ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'bench/content/bare-server.ts')], {
+    const bare = await startServer('bare', [...TS_NODE, join(root, 'bench/content/bare-server.ts')], {
       ...env,
       BENCH_AUTHOR_ID: user.id,
     });
@@ -216,7 +171,7 @@ async function main(): Promise<void> {
     log('');
     log(table(rows));
   } finally {
-    for (const server of servers) await stop(server);
+    for (const server of servers) await stopServer(server);
     await db.embedded?.stop();
   }
 }
