@@ -27,6 +27,12 @@ describe('review', () => {
     expect(verdict.text).toContain('I want to kill myself.');
   });
 
+  it('publishes an identifier followed by a colon so that a second review keeps the text', () => {
+    const first = sut('BNZPM4623F: fever since Monday.', post);
+    expect(first.text).toBe('[id removed]: fever since Monday.');
+    expect(sut(first.text, post).text).toBe(first.text);
+  });
+
   it('censors a banned term and redacts an identifier in the same text', () => {
     const verdict = sut('this bullshit clinic, mail me at asha.k@gmail.com', post);
     expect(verdict.action).toBe('publish');

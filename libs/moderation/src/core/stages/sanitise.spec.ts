@@ -53,6 +53,11 @@ describe('sanitise', () => {
     expect(draft.findings.map((f) => f.rule)).toContain('markup.link.definition');
   });
 
+  it('keeps a line that only looks like a reference definition, such as a placeholder and a colon', () => {
+    expect(run('[id removed]: fever since Monday.').text).toBe('[id removed]: fever since Monday.');
+    expect(run('[1]: //evil.example/x').text).toBe('');
+  });
+
   it('keeps https links and the Markdown subset', () => {
     const text = '**bold** _it_ `code`\n- item\n> quote\n[WHO](https://who.int/a_(b))';
     expect(run(text).text).toBe(text);

@@ -13,6 +13,8 @@ const MAX_LINK_TEXT = 500;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]: {0,10}(\S{1,2000})[^\n]{0,200}/gm;
 const MAX_LINK_TARGET = 2000;
 const SAFE_TARGET = /^\s{0,20}(?:https?:\/\/|mailto:|\/(?!\/)|#)/;
+/** A target that leaves the page: a scheme ("javascript:", "data:") or another host ("//evil"). */
+const FOREIGN_TARGET = /^(?:[a-z][a-z0-9+.-]{0,30}:|\/\/)/i;
 
 export const sanitise: Stage = (draft: Draft): Draft => {
   const withoutHtml = draft.fold.indexOf('<') === -1 ? draft : stripHtml(draft);
@@ -20,13 +22,18 @@ export const sanitise: Stage = (draft: Draft): Draft => {
   return withoutDefinitions.fold.indexOf('](') === -1 ? withoutDefinitions : neutraliseLinks(withoutDefinitions);
 };
 
-/** A reference definition ("[1]: javascript:…") would turn "[x][1]" into a link, so an unsafe one goes. */
+/**
+ * A reference definition ("[1]: javascript:…") would turn "[x][1]" into a link, so one whose target
+ * has an unsafe scheme goes. A line that merely looks like one ("[id removed]: fever since Monday")
+ * is the author's text and stays: dropping it would delete words, and would make a second review
+ * of published text (where placeholders now stand in brackets) change it.
+ */
 function dropUnsafeDefinitions(draft: Draft): Draft {
   const edits: Edit[] = [];
   const findings: FindingInput[] = [];
   REFERENCE_DEFINITION.lastIndex = 0;
   for (let m = REFERENCE_DEFINITION.exec(draft.fold); m !== null; m = REFERENCE_DEFINITION.exec(draft.fold)) {
-    if (SAFE_TARGET.test(m[1])) continue;
+    if (SAFE_TARGET.test(m[1]) || !FOREIGN_TARGET.test(m[1])) continue;
     const end = m.index + m[0].length;
     edits.push({ start: m.index, end, replacement: '' });
     findings.push({ kind: 'markup.unsafe_link', rule: 'markup.link.definition', start: m.index, end, severity: 'low', message: 'link definition with an unsafe target removed' });

@@ -1,3 +1,4 @@
+import { asciiBytesReader } from './bytes';
 import { firstWords, Unfilterable } from './first-words';
 
 /**
@@ -77,22 +78,8 @@ CLASS.fill(2, 0x30, 0x3a);
 const ENDS = new Uint8Array(256);
 for (const c of '!?;\n') ENDS[c.charCodeAt(0)] = 1;
 ENDS[0x2e] = 2;
-const encoder = new TextEncoder();
-// eslint-disable-next-line no-control-regex -- "anything not ASCII"
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
-let bytes = new Uint8Array(1 << 14);
-
-/**
- * The fold as one byte per UTF-16 unit, NUL-terminated. A typed array walks about twice as fast as
- * `charCodeAt`; non-ASCII units are never word characters, so they become \x01 and keep positions.
- */
-function toBytes(fold: string): Uint8Array {
-  if (bytes.length < 3 * fold.length + 1) bytes = new Uint8Array(3 * fold.length + 1);
-  let written = encoder.encodeInto(fold, bytes).written;
-  if (written !== fold.length) written = encoder.encodeInto(fold.replace(NON_ASCII_ALL, '\x01'), bytes).written;
-  bytes[written] = 0;
-  return bytes;
-}
+/** The fold as bytes (see asciiBytesReader): the index walks a typed array, not the string. */
+const toBytes = asciiBytesReader();
 
 function indexWords(fold: string): WordIndex {
   if (cached.generation === generation && cached.fold === fold) return cached;

@@ -1,3 +1,4 @@
+import { factorByFirstLetter, splitTopLevel } from '../alternation';
 import type { PiiKind, PiiMatch } from './pii';
 
 /**
@@ -5,8 +6,12 @@ import type { PiiKind, PiiMatch } from './pii';
  * "member id XKG882301", "reg. no. KMC 45678", "serial no SN4F22A9". Pure digit runs after a cue
  * are handled with the other numbers; this catches the ones with letters or slashes.
  */
-const CUED_RE =
-  /\b(mrn|uhid|ipd?\s?no|opd?\s?no|cr\s?no|patient\s?id|hospital\s?(?:id|no|number)|case\s?(?:id|no|number)|file\s?(?:no|number)|medical\s?record\s?(?:no|number)?|policy\s?(?:no|number|id)?|member(?:ship)?\s?(?:id|no|number)|insurance\s?(?:id|no|number)|subscriber\s?id|group\s?(?:no|number)|claim\s?(?:no|number|id)|tpa\s?id|e-?card\s?(?:no|number)?|account\s?(?:no|number)|a\/c\s?(?:no)?|acct\s?(?:no)?|driving\s?licen[cs]e(?:\s?no)?|licen[cs]e\s?(?:no|number)?|dl\s?(?:no|number)|registration\s?(?:no|number)|reg\.?\s?no|serial\s?(?:no|number)?|s\/n|imei|device\s?id|npi|dea\s?(?:no|number)?|mci\s?(?:reg)?|nmc\s?(?:reg)?|smc\s?(?:reg)?|council\s?(?:reg|registration)|voter\s?id|epic\s?(?:no)?|abha\s?(?:no|number|id)?|ssn|passport\s?(?:no|number)?)\b\.?((?:\s{0,2}(?:is|was|hai|:|#|-|=|no\.?|number)){0,3})\s{0,2}([a-z0-9][a-z0-9\-/]{2,24})/g;
+const CUES = String.raw`mrn|uhid|ipd?\s?no|opd?\s?no|cr\s?no|patient\s?id|hospital\s?(?:id|no|number)|case\s?(?:id|no|number)|file\s?(?:no|number)|medical\s?record\s?(?:no|number)?|policy\s?(?:no|number|id)?|member(?:ship)?\s?(?:id|no|number)|insurance\s?(?:id|no|number)|subscriber\s?id|group\s?(?:no|number)|claim\s?(?:no|number|id)|tpa\s?id|e-?card\s?(?:no|number)?|account\s?(?:no|number)|a\/c\s?(?:no)?|acct\s?(?:no)?|driving\s?licen[cs]e(?:\s?no)?|licen[cs]e\s?(?:no|number)?|dl\s?(?:no|number)|registration\s?(?:no|number)|reg\.?\s?no|serial\s?(?:no|number)?|s\/n|imei|device\s?id|npi|dea\s?(?:no|number)?|mci\s?(?:reg)?|nmc\s?(?:reg)?|smc\s?(?:reg)?|council\s?(?:reg|registration)|voter\s?id|epic\s?(?:no)?|abha\s?(?:no|number|id)?|ssn|passport\s?(?:no|number)?`;
+/** Factored by first letter (see alternation.ts): the cue is tried at every word of the text. */
+const CUED_RE = new RegExp(
+  String.raw`\b(${factorByFirstLetter(splitTopLevel(CUES))})\b\.?((?:\s{0,2}(?:is|was|hai|:|#|-|=|no\.?|number)){0,3})\s{0,2}([a-z0-9][a-z0-9\-/]{2,24})`,
+  'g',
+);
 
 function kindOf(cue: string): PiiKind {
   const c = cue.replace(/\s/g, '');

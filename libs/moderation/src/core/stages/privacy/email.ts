@@ -117,6 +117,5 @@ function obfuscatedEmails(fold: string, out: PiiMatch[]): void {
 
 export function detectEmails(text: string, fold: string, sig: Signals, out: PiiMatch[]): void {
   if (sig.at) plainEmails(text, out);
-  const spacedAt = sig.at && (text.indexOf(' @') >= 0 || text.indexOf('@ ') >= 0);
-  if ((spacedAt || sig.words & W.atWord) && sig.words & W.mailWord) obfuscatedEmails(fold, out);
+  if ((sig.spacedAt || sig.words & W.atWord) && sig.words & W.mailWord) obfuscatedEmails(fold, out);
 }

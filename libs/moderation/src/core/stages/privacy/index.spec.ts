@@ -53,6 +53,37 @@ describe('privacy stage', () => {
     expect(publish(text)).toBe(text);
   });
 
+  describe('re-reading the published form', () => {
+    // An Aadhaar glued to a phone number reads as one long run until the phone becomes a placeholder.
+    const glued = 'ids 5973 2168 0428 9463776718.';
+    const prose = 'Knee pain since three weeks, worse on stairs and after long walks, better with rest and ice. ';
+
+    it('finds an identifier that only shows once its neighbour is redacted', () => {
+      expect(detectPii(glued).map((m) => [m.kind, glued.slice(m.start, m.end)])).toEqual([
+        ['pii.aadhaar', '5973 2168 0428'],
+        ['pii.phone', '9463776718'],
+      ]);
+    });
+
+    it('finds it in a long text too, where only the surroundings of each placeholder are read again', () => {
+      const text = `${prose.repeat(8)}${glued} ${prose.repeat(8)}Regards,\nAsha Rao`;
+      const found = detectPii(text).map((m) => text.slice(m.start, m.end));
+      expect(found).toEqual(['5973 2168 0428', '9463776718', 'Asha Rao']);
+      const once = publish(text);
+      expect(publish(once)).toBe(once);
+    });
+
+    it('opens detectors in a re-read part by the whole text\'s trigger words', () => {
+      // "PuneNagar" stands out only once the phone glued to it is redacted; the locality word that lets
+      // the address detector run ("nagar") is far from that part
+      const text = `We live in lajpat nagar. ${prose.repeat(8)}Please call PuneNagar9455031465 today.`;
+      expect(detectPii(text).map((m) => [m.kind, text.slice(m.start, m.end)])).toEqual([
+        ['pii.address', 'PuneNagar'],
+        ['pii.phone', '9455031465'],
+      ]);
+    });
+  });
+
   it('returns an empty list for empty text', () => {
     expect(detectPii('')).toEqual([]);
   });

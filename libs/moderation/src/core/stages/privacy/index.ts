@@ -10,7 +10,7 @@ import { detectNames } from './names';
 import { detectNumbers } from './numbers';
 import { MESSAGES, PLACEHOLDERS, severityOf, type PiiKind, type PiiMatch } from './pii';
 import { resolve } from './resolve';
-import { readSignals, W } from './signals';
+import { readSignals, signalsWithin, W, type Signals } from './signals';
 import { detectSpelledDigits } from './spelled-digits';
 import { detectWeb } from './web';
 
@@ -37,8 +37,11 @@ function lower(text: string): string {
 
 function detectOnce(text: string): PiiMatch[] {
   if (text.length === 0) return [];
-  const fold = lower(text);
-  const sig = readSignals(text);
+  return detectIn(text, lower(text), readSignals(text));
+}
+
+/** Runs every detector on `text`, given its lower-cased form and its signals (or those of a text it is part of). */
+function detectIn(text: string, fold: string, sig: Signals): PiiMatch[] {
   const out: PiiMatch[] = [];
   if (sig.digits >= 4) {
     detectNumbers(text, fold, out);
@@ -46,7 +49,7 @@ function detectOnce(text: string): PiiMatch[] {
     detectUsIds(text, fold, sig, out);
     detectFinancial(text, sig, out);
   }
-  if (sig.digits >= 3 && (sig.words & W.cuedId || text.indexOf('/') >= 0)) detectCuedIds(text, fold, out);
+  if (sig.digits >= 3 && (sig.words & W.cuedId || sig.slash)) detectCuedIds(text, fold, out);
   detectEmails(text, fold, sig, out);
   detectWeb(text, fold, sig, out);
   detectDates(text, fold, sig, out);
@@ -57,31 +60,122 @@ function detectOnce(text: string): PiiMatch[] {
 }
 
 /**
- * The text as it will be published: every match replaced by its placeholder, with a map back.
+ * The text as it will be published: every match replaced by its placeholder, with a map back and
+ * where the placeholders stand (start, end pairs in published coordinates, ascending).
  * `matches` must be sorted and disjoint (resolve() guarantees both).
  */
-function withPlaceholders(text: string, matches: readonly PiiMatch[]): { published: string; toSource: (at: number) => number } {
+function withPlaceholders(text: string, matches: readonly PiiMatch[]): { published: string; holes: number[]; toSource: (at: number) => number } {
   const parts: string[] = [];
-  const ends: number[] = []; // published index where each placeholder ends
-  const shifts: number[] = []; // source minus published offset after that placeholder
+  const holes: number[] = [];
+  const shifts: number[] = []; // source minus published offset after each placeholder
   let cursor = 0;
   let length = 0;
   for (const m of matches) {
     const before = text.slice(cursor, m.start);
     const placeholder = PLACEHOLDERS[m.kind];
     parts.push(before, placeholder);
-    length += before.length + placeholder.length;
-    ends.push(length);
+    length += before.length;
+    holes.push(length, length + placeholder.length);
+    length += placeholder.length;
     shifts.push(m.end - length);
     cursor = m.end;
   }
   parts.push(text.slice(cursor));
   const toSource = (at: number): number => {
     let shift = 0;
-    for (let i = 0; i < ends.length && ends[i] <= at; i++) shift = shifts[i];
+    for (let i = 0; i < shifts.length && holes[2 * i + 1] <= at; i++) shift = shifts[i];
     return at + shift;
   };
-  return { published: parts.join(''), toSource };
+  return { published: parts.join(''), holes, toSource };
+}
+
+/**
+ * How far from a placeholder the published form can read differently from the submission. Every
+ * detector decides from a bounded neighbourhood of what it matches, and a placeholder's brackets
+ * stop them all: digit groups join over at most two separators, a cue word is read at most 48
+ * characters before its number (cueBefore), name cues ("my little 6 year old daughter named") span
+ * under 64. An identifier that shows only once its neighbour is redacted touches the placeholder
+ * (or its cue does), so this reach holds it, its cue and up to 32 characters of the identifier itself.
+ */
+const REACH = 80;
+/** A match this close to where a window was cut may owe its shape to the cut; the whole text decides. */
+const EDGE = 24;
+/** How far a cut may move to reach white space outside a placeholder before the whole text is read instead. */
+const SNAP = 32;
+/** Past this share of the text, one pass over all of it costs less than a pass per window. */
+const MAX_SHARE = 0.9;
+
+function isCutSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** Whether `at` falls strictly inside a placeholder; a binary search, so thousands of placeholders stay cheap. */
+function insideHole(holes: readonly number[], at: number): boolean {
+  let lo = 0;
+  let hi = holes.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at <= holes[2 * mid]) hi = mid - 1;
+    else if (at >= holes[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Moves a cut by `step` to white space that no placeholder contains; -1 if none is near. */
+function snapCut(published: string, holes: readonly number[], at: number, step: 1 | -1): number {
+  for (let p = at, moved = 0; moved <= SNAP; p += step, moved++) {
+    if (p <= 0) return 0;
+    if (p >= published.length) return published.length;
+    if (isCutSpace(published.charCodeAt(p)) && !insideHole(holes, p)) return p;
+  }
+  return -1;
+}
+
+/** [start, end) windows of the published text around its placeholders, merged; null when one pass over it all is better. */
+function windowsAround(published: string, holes: readonly number[]): number[] | null {
+  const windows: number[] = [];
+  const most = MAX_SHARE * published.length;
+  let covered = 0;
+  for (let i = 0; i < holes.length && covered <= most; i += 2) {
+    const start = snapCut(published, holes, Math.max(0, holes[i] - REACH), -1);
+    const end = snapCut(published, holes, Math.min(published.length, holes[i + 1] + REACH), 1);
+    if (start < 0 || end < 0) return null;
+    const last = windows.length - 1;
+    if (last > 0 && start <= windows[last]) {
+      covered += Math.max(0, end - windows[last]);
+      windows[last] = Math.max(windows[last], end);
+    } else {
+      covered += end - start;
+      windows.push(start, end);
+    }
+  }
+  return covered > most ? null : windows;
+}
+
+/**
+ * detectOnce(published), read only near the placeholders: elsewhere the published text is the
+ * submission, where every detection already became a placeholder. A match near a cut is not
+ * trusted; the whole text is read instead.
+ */
+function detectNearPlaceholders(published: string, holes: readonly number[]): PiiMatch[] {
+  const windows = windowsAround(published, holes);
+  if (windows === null) return detectOnce(published);
+  // The whole text's signals decide which detectors run in each window, as they would on the whole.
+  const fold = lower(published);
+  const sig = readSignals(published);
+  const found: PiiMatch[] = [];
+  for (let w = 0; w < windows.length; w += 2) {
+    const from = windows[w];
+    const to = windows[w + 1];
+    for (const m of detectIn(published.slice(from, to), fold.slice(from, to), signalsWithin(sig, from, to))) {
+      const start = m.start + from;
+      const end = m.end + from;
+      if ((from > 0 && start - from < EDGE) || (to < published.length && to - end < EDGE)) return detectIn(published, fold, sig);
+      found.push({ kind: m.kind, rule: m.rule, start, end });
+    }
+  }
+  return found;
 }
 
 /**
@@ -93,9 +187,9 @@ function withPlaceholders(text: string, matches: readonly PiiMatch[]): { publish
 export function detectPii(text: string): PiiMatch[] {
   let matches = detectOnce(text);
   for (let pass = 0; pass < 3 && matches.length > 0; pass++) {
-    const { published, toSource } = withPlaceholders(text, matches);
+    const { published, holes, toSource } = withPlaceholders(text, matches);
     // detectOnce drops whatever overlaps a placeholder, so every new match lies between them
-    const exposed = detectOnce(published);
+    const exposed = detectNearPlaceholders(published, holes);
     if (exposed.length === 0) break;
     const mapped = exposed.map((m) => ({ ...m, start: toSource(m.start), end: toSource(m.end - 1) + 1 }));
     matches = resolve(text, [...matches, ...mapped]);

@@ -4,6 +4,12 @@ import { found } from './spec-helpers';
 const sut = (text: string) => found(detectPii, text);
 
 describe('names', () => {
+  it('reads "myself" as an introduction only where it opens a clause, not as a reflexive pronoun', () => {
+    expect(sut('Hello doctor, myself Ramesh from Pune.')).toEqual([['pii.name', 'Ramesh']]);
+    expect(sut('I want to kill myself tonight')).toEqual([]);
+    expect(sut('I keep hurting myself Daily and cannot stop')).toEqual([]);
+  });
+
   it('redacts a name after "my name is", "myself" and "mera naam"', () => {
     expect(sut('Hi, my name is Priya Sharma and I have PCOS.')).toEqual([['pii.name', 'Priya Sharma']]);
     expect(sut('Myself Suresh Patil, age 45')).toEqual([['pii.name', 'Suresh Patil']]);

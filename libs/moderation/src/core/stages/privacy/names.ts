@@ -106,6 +106,17 @@ const RELATION_RE =
 /** Every relation cue opens with "my", "our", "his" or "her", a word readSignals places. */
 const RELATION_Y = sticky(RELATION_RE);
 
+/** What may stand before "myself" when it introduces the writer. */
+const CLAUSE_OPENER = /(?:^|[.!?,:;(\n-]|\b(?:hi|hello|hey|dear|namaste|sir|madam|maam|doctor|doc|all|everyone|friends))\s*$/;
+
+/**
+ * "Myself Asha" (Indian English for "I am Asha") opens a sentence or follows a greeting; "kill
+ * myself tonight" is a reflexive pronoun, and "tonight" is no name.
+ */
+function opensClause(fold: string, at: number): boolean {
+  return CLAUSE_OPENER.test(fold.slice(Math.max(0, at - 24), at));
+}
+
 const CueKind = { Strong: 0, Weak: 1, Relation: 2 } as const;
 type CueKind = (typeof CueKind)[keyof typeof CueKind];
 
@@ -174,6 +185,7 @@ export function detectNames(text: string, fold: string, sig: Signals, out: PiiMa
 
   if (sig.words & W.nameCue) {
     eachNear(STRONG_CUE_Y, literalPositions(fold, STRONG_ANCHORS), STRONG_REACH, fold, (m) => {
+      if (m[0].startsWith('myself') && !opensClause(fold, m.index)) return;
       nameAfterCue(text, fold, m.index + m[0].length, CueKind.Strong, /^(?:my|name|mera|naam)/.test(m[0]), out);
     }, true);
   }

@@ -1,4 +1,4 @@
-import { readSignals, W } from './signals';
+import { readSignals, signalsWithin, W } from './signals';
 
 describe('readSignals', () => {
   it('counts digits and notices trigger words by their hash', () => {
@@ -16,6 +16,7 @@ describe('readSignals', () => {
     expect(readSignals('ip 192.168.1.1').ipv4).toBe(true);
     expect(readSignals('she is 94').bigNumber).toBe(true);
     expect(readSignals('BP 140/90').digitSepDigit).toBe(true);
+    expect([readSignals('a/c 1234').slash, readSignals('ravi @ gmail').spacedAt, readSignals('ravi@gmail').spacedAt]).toEqual([true, true, false]);
   });
 
   it('lists where the anchored scans should look', () => {
@@ -29,5 +30,15 @@ describe('readSignals', () => {
   it('reports nothing for plain prose', () => {
     const sut = readSignals('I have had a headache since yesterday.');
     expect([sut.digits, sut.upperDigit, sut.at, sut.ipv4, sut.bigNumber]).toEqual([0, false, false, false, false]);
+  });
+
+  it('sees a part of a text with the whole text\'s flags and the part\'s own positions', () => {
+    const whole = readSignals('Dr Rao, MH12 AB 1234, aged 95, IL 62704, my son');
+    const part = signalsWithin(whole, 8, 30);
+    expect(part.words).toBe(whole.words);
+    expect(part.placed).toEqual([]);
+    expect(part.capDigit).toEqual([1, 6]);
+    expect(part.bigAt).toEqual([19]);
+    expect(part.fiveAt).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { asciiBytesReader } from '../bytes';
+
 /**
  * One cheap pass over the text that tells each detector whether it can possibly match, so most
  * messages skip most regexes. Word triggers are looked up by a rolling hash (no substring
@@ -118,6 +120,10 @@ export interface Signals {
   /** A letter directly before a run of six or more digits: lower-case voter ids. */
   letterLongDigits: boolean;
   at: boolean;
+  /** An '@' with a space before or after it: a spaced-out address ("name @ gmail dot com"). */
+  spacedAt: boolean;
+  /** A '/' anywhere: cues such as "a/c" and "s/n" are not trigger words. */
+  slash: boolean;
   colons: number;
   dashes: number;
   /** alnum '.' alnum occurrences: domains, Cisco MACs, IPs. */
@@ -136,9 +142,9 @@ export interface Signals {
   ipv4: boolean;
 }
 
-function isHex4(text: string, from: number): boolean {
+function isHex4(text: Uint8Array, from: number): boolean {
   for (let i = from; i < from + 4; i++) {
-    const c = text.charCodeAt(i) | 32;
+    const c = text[i] | 32;
     if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
   }
   return true;
@@ -153,11 +159,16 @@ function isLetter(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26;
 }
 
+/** The text as bytes (see asciiBytesReader): the hot loop walks a typed array, not the string. */
+const toBytes = asciiBytesReader();
+
 /**
  * The hot loop: letters only update a word hash; the rarer characters (digits, punctuation) do
- * the rest, and a digit run is finished by peeking at the character after it.
+ * the rest, and a digit run is finished by peeking at the character after it. Reads stay below
+ * `n`: past it the buffer holds an earlier text.
  */
-export function readSignals(text: string): Signals {
+export function readSignals(source: string): Signals {
+  const text = toBytes(source);
   let digits = 0;
   let words = 0;
   let spelled = 0;
@@ -171,6 +182,8 @@ export function readSignals(text: string): Signals {
   let digitUpper = false;
   let letterLongDigits = false;
   let at = false;
+  let spacedAt = false;
+  let slash = false;
   let colons = 0;
   let dashes = 0;
   let innerDots = 0;
@@ -179,23 +192,23 @@ export function readSignals(text: string): Signals {
   let longToken = false;
   let macDots = false;
   let ipv4 = false;
-  const n = text.length;
+  const n = source.length;
   let tokenStart = 0;
   let tokenDigitDots = 0;
   let runStart = -1;
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
+    let c = text[i];
     if (isLetter(c)) {
       // a whole word in one tight loop; only its first letter can follow a digit ("27ABCDE…")
       if (c <= 90 && i > 0) {
-        const p = text.charCodeAt(i - 1);
+        const p = text[i - 1];
         if (p >= 48 && p <= 57) digitUpper = true;
       }
       const s = i;
       let h = 0;
       do {
         h = (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
-        c = ++i < n ? text.charCodeAt(i) : 32;
+        c = ++i < n ? text[i] : 32;
       } while (isLetter(c));
       if (i - s <= 20) {
         const bits = lookup(h);
@@ -212,33 +225,33 @@ export function readSignals(text: string): Signals {
       if (runStart < 0) {
         runStart = i;
         // capitals just before a number: "ABCPD1234", "MH 12", "AL47"
-        const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+        const p = i > 0 ? text[i - 1] : 32;
         let k = -1;
         if (isUpperCode(p)) k = i - 1;
-        else if ((p === 32 || p === 45) && i > 1 && isUpperCode(text.charCodeAt(i - 2))) k = i - 2;
+        else if ((p === 32 || p === 45) && i > 1 && isUpperCode(text[i - 2])) k = i - 2;
         if (k >= 0) {
           upperDigit = true;
           capDigit.push(k);
           let j = k;
-          while (j > 0 && isUpperCode(text.charCodeAt(j - 1))) j--;
+          while (j > 0 && isUpperCode(text[j - 1])) j--;
           if (k - j + 1 > upRun) upRun = k - j + 1;
         }
       }
-      const nx = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+      const nx = i + 1 < n ? text[i + 1] : 32;
       if (nx >= 48 && nx <= 57) continue;
       // the run ends here
       const len = i + 1 - runStart;
       if (len === 5) fiveAt.push(runStart);
-      if (len >= 6 && runStart > 0 && isLetter(text.charCodeAt(runStart - 1))) {
+      if (len >= 6 && runStart > 0 && isLetter(text[runStart - 1])) {
         letterLongDigits = true;
         gluedAt.push(runStart);
       }
-      if (len === 2 ? text.charCodeAt(runStart) === 57 : len === 3 && text.charCodeAt(runStart) === 49 && text.charCodeAt(runStart + 1) <= 50) {
+      if (len === 2 ? text[runStart] === 57 : len === 3 && text[runStart] === 49 && text[runStart + 1] <= 50) {
         bigNumber = true;
         bigAt.push(runStart);
       }
       if ((nx === 47 || nx === 46 || nx === 45) && i + 2 < n) {
-        const nn = text.charCodeAt(i + 2);
+        const nn = text[i + 2];
         if (nn >= 48 && nn <= 57) {
           digitSepDigit = true;
           if (nx === 46 && ++tokenDigitDots >= 3) ipv4 = true;
@@ -249,15 +262,18 @@ export function readSignals(text: string): Signals {
     }
     if (c === 46) {
       if (i > tokenStart && i + 1 < n) {
-        const nx = text.charCodeAt(i + 1);
+        const nx = text[i + 1];
         if ((nx >= 48 && nx <= 57) || isLetter(nx)) {
           innerDots++;
           // Cisco MAC shape: four hex digits, a dot, four hex digits, a dot
-          if (!macDots && i - tokenStart >= 4 && i + 5 < n && text.charCodeAt(i + 5) === 46 && isHex4(text, i - 4) && isHex4(text, i + 1)) macDots = true;
+          if (!macDots && i - tokenStart >= 4 && i + 5 < n && text[i + 5] === 46 && isHex4(text, i - 4) && isHex4(text, i + 1)) macDots = true;
           continue; // a dot between alphanumerics keeps the token going
         }
       }
-    } else if (c === 64) at = true;
+    } else if (c === 64) {
+      at = true;
+      if ((i > 0 && text[i - 1] === 32) || (i + 1 < n && text[i + 1] === 32)) spacedAt = true;
+    } else if (c === 47) slash = true;
     else if (c === 58) colons++;
     else if (c === 45) dashes++;
     if (i - tokenStart >= 25) longToken = true;
@@ -265,5 +281,32 @@ export function readSignals(text: string): Signals {
     tokenDigitDots = 0;
   }
   if (n - tokenStart >= 25) longToken = true;
-  return { digits, words, placed, capDigit, bigAt, fiveAt, gluedAt, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
+  return { digits, words, placed, capDigit, bigAt, fiveAt, gluedAt, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, spacedAt, slash, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
+}
+
+function within(positions: readonly number[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (const p of positions) if (p >= from && p < to) out.push(p - from);
+  return out;
+}
+
+/**
+ * The signals of a text as seen from its part [from, to): positions are shifted and kept only inside
+ * the part, while counts and flags stay the whole text's, so every detector runs on the part exactly
+ * when it runs on the whole (a trigger word elsewhere in the text still opens its detector).
+ */
+export function signalsWithin(sig: Signals, from: number, to: number): Signals {
+  const placed: number[] = [];
+  for (let k = 0; k < sig.placed.length; k += 2) {
+    const at = sig.placed[k + 1];
+    if (at >= from && at < to) placed.push(sig.placed[k], at - from);
+  }
+  return {
+    ...sig,
+    placed,
+    capDigit: within(sig.capDigit, from, to),
+    bigAt: within(sig.bigAt, from, to),
+    gluedAt: within(sig.gluedAt, from, to),
+    fiveAt: within(sig.fiveAt, from, to),
+  };
 }
