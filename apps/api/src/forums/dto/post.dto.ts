@@ -1,29 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import type { ContentEntity, UserEntity } from '@asclepia/database';
 import type { Actor } from '../../access/access-policy';
 import { ContentDto, ContentMapper } from '../../content/dto/content.dto';
-import { BODY_LENGTH, trim } from './text-limits';
+import { AnonymousField, BodyField } from '../../content/dto/content-fields';
 
 export class CreatePostDto {
-  @ApiProperty({ minLength: BODY_LENGTH[0], maxLength: BODY_LENGTH[1] })
-  @Transform(trim)
-  @IsString()
-  @Length(...BODY_LENGTH)
+  @BodyField()
   body!: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Shown as "Anonymous" to everyone but moderators' })
-  @IsOptional()
-  @IsBoolean()
+  @AnonymousField()
   anonymous?: boolean;
 }
 
 export class EditPostDto {
-  @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @Length(...BODY_LENGTH)
+  @BodyField()
   body!: string;
 }
 

@@ -1,44 +1,29 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import type { ContentEntity, ForumEntity, UserEntity } from '@asclepia/database';
 import type { Actor } from '../../access/access-policy';
 import { ContentDto, ContentMapper } from '../../content/dto/content.dto';
 import { PostDto } from './post.dto';
-import { BODY_LENGTH, TITLE_LENGTH, trim } from './text-limits';
+import { AnonymousField, BodyField, TitleField } from '../../content/dto/content-fields';
+
+/** A title is read in a list of threads, so it stays a line long. */
+const THREAD_TITLE = { min: 3, max: 150 };
 
 export class CreateThreadDto {
-  @ApiProperty({ minLength: TITLE_LENGTH[0], maxLength: TITLE_LENGTH[1] })
-  @Transform(trim)
-  @IsString()
-  @Length(...TITLE_LENGTH)
+  @TitleField(THREAD_TITLE)
   title!: string;
 
-  @ApiProperty({ minLength: BODY_LENGTH[0], maxLength: BODY_LENGTH[1] })
-  @Transform(trim)
-  @IsString()
-  @Length(...BODY_LENGTH)
+  @BodyField()
   body!: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Shown as "Anonymous" to everyone but moderators' })
-  @IsOptional()
-  @IsBoolean()
+  @AnonymousField()
   anonymous?: boolean;
 }
 
 export class EditThreadDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(...TITLE_LENGTH)
+  @TitleField({ ...THREAD_TITLE, optional: true })
   title?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(...BODY_LENGTH)
+  @BodyField({ optional: true })
   body?: string;
 }
 

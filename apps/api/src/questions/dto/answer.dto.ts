@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { ContentDto } from '../../content/dto/content.dto';
-import { AnonymousField, BodyField } from './content-fields';
+import { AnonymousField, BodyField } from '../../content/dto/content-fields';
 
 export class CreateAnswerDto {
   @BodyField() body!: string;

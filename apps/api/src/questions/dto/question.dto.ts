@@ -4,7 +4,7 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { ContentDto } from '../../content/dto/content.dto';
 import { AnswerDto } from './answer.dto';
-import { AnonymousField, BodyField, TAG, TagsField, TitleField } from './content-fields';
+import { AnonymousField, BodyField, TAG, TagsField, TitleField } from '../../content/dto/content-fields';
 
 export class CreateQuestionDto {
   @TitleField() title!: string;

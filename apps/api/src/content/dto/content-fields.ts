@@ -17,12 +17,16 @@ const normaliseTags = ({ value }: { value: unknown }) =>
 /** `optional` for edits, which send only what changes. */
 const presence = (optional: boolean, doc: ApiPropertyOptions) => (optional ? [ApiPropertyOptional(doc), IsOptional()] : [ApiProperty(doc)]);
 
-export const TitleField = ({ optional = false } = {}) =>
+/**
+ * The title and body rules every content DTO shares (questions, answers, threads, posts); a
+ * resource may narrow the title's bounds (a forum thread's title is read in a list, so stays short).
+ */
+export const TitleField = ({ optional = false, min = 1, max = TITLE_MAX } = {}) =>
   applyDecorators(
-    ...presence(optional, { minLength: 1, maxLength: TITLE_MAX, example: 'Is a resting heart rate of 95 normal?' }),
+    ...presence(optional, { minLength: min, maxLength: max, example: 'Is a resting heart rate of 95 normal?' }),
     Transform(trim),
     IsString(),
-    Length(1, TITLE_MAX, { message: `title must be 1 to ${TITLE_MAX} characters (not counting surrounding spaces)` }),
+    Length(min, max, { message: `title must be ${min} to ${max} characters (not counting surrounding spaces)` }),
   );
 
 export const BodyField = ({ optional = false } = {}) =>
