@@ -27,7 +27,7 @@ export class ThreadsService {
   async detail(id: string, viewer: Actor | null): Promise<ThreadDetailDto> {
     const thread = await this.visible(id, viewer);
     const posts = await this.posts.page(thread.id, viewer, FIRST_POSTS);
-    return { ...ThreadMapper.toDto(thread, viewer), posts: posts.items, postsNextCursor: posts.nextCursor };
+    return Object.assign(ThreadMapper.toDto(thread, viewer), { posts: posts.items, postsNextCursor: posts.nextCursor });
   }
 
   /** The content service checks the actor may edit; this only insists there is something to edit. */

@@ -26,7 +26,7 @@ export const ActivityMapper = {
    * the viewer may not see.
    */
   toItem(row: ContentEntity & { kind: ActivityKind }, author: UserEntity, viewer: Actor | null): ActivityItemDto {
-    const item: ActivityItemDto = { type: row.kind, ...ContentMapper.base(row, author, viewer) };
+    const item: ActivityItemDto = Object.assign({ type: row.kind }, ContentMapper.base(row, author, viewer));
     if (row.title !== null && (row.kind === 'question' || row.kind === 'thread')) item.title = row.title;
     if (row.kind === 'answer' && row.parentId) item.questionId = row.parentId;
     if (row.kind === 'post' && row.parentId) item.threadId = row.parentId;

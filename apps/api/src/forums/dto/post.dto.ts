@@ -30,6 +30,6 @@ export type LoadedPost = ContentEntity & { author: UserEntity };
 
 export const PostMapper = {
   toDto(row: LoadedPost, viewer: Actor | null): PostDto {
-    return { ...ContentMapper.base(row, row.author, viewer), threadId: row.parentId ?? '' };
+    return Object.assign(ContentMapper.base(row, row.author, viewer), { threadId: row.parentId ?? '' });
   },
 };

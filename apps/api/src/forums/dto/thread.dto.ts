@@ -55,12 +55,11 @@ export type LoadedThread = ContentEntity & { author: UserEntity; forum: ForumEnt
 
 export const ThreadMapper = {
   toDto(row: LoadedThread, viewer: Actor | null): ThreadDto {
-    return {
-      ...ContentMapper.base(row, row.author, viewer),
+    return Object.assign(ContentMapper.base(row, row.author, viewer), {
       title: row.title ?? '',
       forum: { slug: row.forum.slug, name: row.forum.name },
       postCount: row.postCount,
       pinned: row.pinned,
-    };
+    });
   },
 };

@@ -42,29 +42,27 @@ export function entitiesOf(row: ContentRow): { content: ContentEntity; author: U
 export const QuestionMapper = {
   toDto(row: ContentRow, viewer: Actor | null): QuestionDto {
     const { content, author } = entitiesOf(row);
-    return {
-      ...ContentMapper.base(content, author, viewer),
+    return Object.assign(ContentMapper.base(content, author, viewer), {
       title: row.title ?? '',
       tags: [...row.tags],
       answerCount: row.answerCount ?? 0,
       acceptedAnswerId: row.acceptedAnswerId ?? null,
-    };
+    });
   },
 
   toDetail(row: ContentRow, answers: readonly ContentRow[], viewer: Actor | null): QuestionDetailDto {
-    return { ...QuestionMapper.toDto(row, viewer), answers: answers.map((answer) => AnswerMapper.toDto(answer, viewer)) };
+    return Object.assign(QuestionMapper.toDto(row, viewer), { answers: answers.map((answer) => AnswerMapper.toDto(answer, viewer)) });
   },
 };
 
 export const AnswerMapper = {
   toDto(row: ContentRow, viewer: Actor | null): AnswerDto {
     const { content, author } = entitiesOf(row);
-    return {
-      ...ContentMapper.base(content, author, viewer),
+    return Object.assign(ContentMapper.base(content, author, viewer), {
       questionId: row.parentId ?? '',
       score: row.score,
       accepted: row.accepted ?? false,
       endorsementCount: row.endorsementCount,
-    };
+    });
   },
 };
