@@ -24,6 +24,9 @@ export interface ModerationOutcome {
 @Entity('content')
 @Index('ix_content_questions_feed', ['createdAt', 'id'], { where: `"kind" = 'question' AND "status" = 'published'` })
 @Index('ix_content_children', ['parentId', 'createdAt', 'id'], { where: `"status" = 'published'` })
+// Every child of a parent, whatever its status: deleting a parent cascades through this (without it
+// every deleted row costs a scan of the whole table).
+@Index('ix_content_parent', ['parentId'])
 @Index('ix_content_forum_threads', ['forumId', 'pinned', 'createdAt', 'id'], { where: `"kind" = 'thread' AND "status" = 'published'` })
 @Index('ix_content_author', ['authorId', 'createdAt', 'id'])
 // Newest-first walk over everything published: search uses it when the words are common (the GIN

@@ -34,6 +34,8 @@ export interface QueueReason {
 @Entity('moderation_items')
 @Index('uq_moderation_items_one_pending', ['contentId'], { unique: true, where: `"status" = 'pending'` })
 @Index('ix_moderation_items_queue', ['status', 'priority', 'createdAt', 'id'])
+// All of a content's items, decided ones included: a content's deletion cascades through this.
+@Index('ix_moderation_items_content', ['contentId'])
 export class ModerationItemEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
