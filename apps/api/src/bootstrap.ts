@@ -1,9 +1,10 @@
 import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { startEmbeddedPostgres } from '@asclepia/database';
-import helmet from 'helmet';
+import helmet from '@fastify/helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,9 +13,10 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ChatIoAdapter } from './chat/chat-io.adapter';
-import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
-import { guardInput } from './common/http/input-guard.middleware';
-import { requestIdMiddleware } from './common/logging/logger';
+import { AllExceptionsFilter, errorBody } from './common/http/all-exceptions.filter';
+import { byteLimit, registerBodyParsers } from './common/http/body-parsers';
+import { guardInput } from './common/http/input-guard';
+import { requestIdOf } from './common/logging/logger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import type { Runtime } from './config/runtime';
@@ -65,22 +67,43 @@ export async function resolveRuntime(config: AppConfig, logger: Logger): Promise
   return { config, databaseUrl: embedded.urlFor('asclepia'), jwtSecret: secret, afterShutdown: () => embedded.stop() };
 }
 
+/**
+ * Nest on Fastify: its radix-tree router and lean request path cost a quarter of Express's per
+ * request (measured, docs/benchmarks-content.md). No ETag (responses differ per viewer; hashing
+ * every body is not worth it) and no x-powered-by: Fastify sets neither.
+ */
+function httpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: byteLimit(config.BODY_LIMIT),
+    trustProxy: 'loopback, linklocal, uniquelocal',
+    genReqId: requestIdOf,
+    // As Express did: "/questions/" is "/questions".
+    routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify meets before routing (a badly encoded URL) answer in the API's error shape too.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = errorBody(error);
+      void reply.code(body.statusCode).send(body);
+    },
+  });
+}
+
 /** Everything about the HTTP edge, shared by main.ts and the e2e tests so they test what runs. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(PinoLogger));
-  app.use(requestIdMiddleware);
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  // Responses differ per viewer and are cheap to send again; hashing every body for an ETag is not.
-  app.set('etag', false);
-  app.disable('x-powered-by');
-  app.use(helmet());
+  const fastify = app.getHttpAdapter().getInstance();
+  // First of all: every response, even one the body parser refuses, carries its request id.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    request.raw.id = request.id;
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  await app.register(helmet);
   app.enableCors(config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: false } : { origin: false });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
-  app.use(guardInput);
+  registerBodyParsers(app, byteLimit(config.BODY_LIMIT));
+  fastify.addHook('preValidation', guardInput);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
   app.useGlobalPipes(validationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -96,12 +119,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 }
 
 export async function createApp(runtime: Runtime): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), httpAdapter(runtime.config), {
     bufferLogs: true,
-    bodyParser: false,
     abortOnError: false,
   });
-  configureApp(app, runtime.config);
+  await configureApp(app, runtime.config);
   // Socket.IO rooms span API processes through Redis when REDIS_URL is set (DESIGN.md "Scale-out").
   const io = new ChatIoAdapter(app, runtime.config.REDIS_URL);
   await io.connect();

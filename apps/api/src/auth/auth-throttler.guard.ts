@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /**
  * The throttler names its header after the limit that tripped (`Retry-After-ip`); clients and
@@ -10,7 +10,7 @@ import type { Response } from 'express';
 export class AuthThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire));
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(seconds));
     return super.throwThrottlingException(context, detail);
   }
 }

@@ -3,7 +3,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { Request } from 'express';
 import { AppConfig } from '../config/app-config';
 import { RUNTIME, type Runtime } from '../config/runtime';
 import { UsersModule } from '../users/users.module';
@@ -17,7 +16,7 @@ import { TokensService } from './tokens.service';
 
 /** Per-account tracking keys on the submitted e-mail, so one account can't be sprayed from many IPs. */
 const accountTracker = (request: Record<string, unknown>) => {
-  const body = (request as unknown as Request).body as { email?: unknown } | undefined;
+  const body = request.body as { email?: unknown } | undefined;
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
   return Promise.resolve(`account:${email}`);
 };

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { LoginDto } from './dto/auth.dto';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
 
@@ -22,7 +22,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets);
-    if (optional && !context.switchToHttp().getRequest<Request>().headers.authorization) return true;
+    if (optional && !context.switchToHttp().getRequest<FastifyRequest>().headers.authorization) return true;
     return super.canActivate(context);
   }
 }
@@ -34,7 +34,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {

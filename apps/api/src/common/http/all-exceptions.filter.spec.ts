@@ -7,28 +7,37 @@ interface Captured {
   body?: ErrorBody;
 }
 
+interface FakeResponse {
+  headersSent: boolean;
+  captured: Captured;
+}
+
 function httpHost(captured: Captured, headersSent = false): ArgumentsHost {
-  const response = {
-    headersSent,
-    status(code: number) {
-      captured.status = code;
-      return response;
-    },
-    json(body: ErrorBody) {
-      captured.body = body;
-      return response;
-    },
-  };
+  const response: FakeResponse = { headersSent, captured };
   return { getType: () => 'http', switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
 }
 
-/** A body-parser error as the `body-parser` package raises it (an Error with status and type). */
-function parserError(type: string, status: number, message: string): Error {
-  return Object.assign(new Error(message), { type, status, statusCode: status, expose: true });
+/** The two calls the filter makes on Nest's HTTP adapter. */
+const adapter = {
+  isHeadersSent: (response: FakeResponse) => response.headersSent,
+  reply: (response: FakeResponse, body: ErrorBody, status: number) => {
+    response.captured.status = status;
+    response.captured.body = body;
+  },
+};
+
+/** An error as Fastify raises it before a route runs (a code starting FST_ and a status). */
+function fastifyError(code: string, statusCode: number, message: string): Error {
+  return Object.assign(new Error(message), { code, statusCode });
+}
+
+/** Fastify's JSON parser: the SyntaxError from JSON.parse, marked with a 400. */
+function jsonSyntaxError(): Error {
+  return Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 });
 }
 
 describe('AllExceptionsFilter', () => {
-  const sut = new AllExceptionsFilter();
+  const sut = new AllExceptionsFilter(adapter);
   let logged: jest.SpyInstance;
   beforeEach(() => {
     logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
@@ -67,7 +76,7 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('answers a body over the limit with 413', () => {
-    expect(answer(parserError('entity.too.large', 413, 'request entity too large')).body).toEqual({
+    expect(answer(fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413, 'Request body is too large')).body).toEqual({
       statusCode: 413,
       error: 'Payload Too Large',
       message: 'Request body is too large',
@@ -76,18 +85,26 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('answers malformed JSON with 400', () => {
-    expect(answer(parserError('entity.parse.failed', 400, 'Unexpected token } in JSON')).body).toEqual({
+    expect(answer(jsonSyntaxError()).body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'Malformed JSON in request body',
     });
   });
 
-  it('answers other unreadable bodies with their 4xx status and a generic message', () => {
-    expect(answer(parserError('encoding.unsupported', 415, 'unsupported charset "X-FOO"')).body).toEqual({
+  it('answers an unknown content type with 415', () => {
+    expect(answer(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Unsupported Media Type: text/xml')).body).toEqual({
       statusCode: 415,
       error: 'Unsupported Media Type',
-      message: 'The request body could not be read',
+      message: 'Unsupported content type: send application/json',
+    });
+  });
+
+  it('answers other Fastify client errors with their status and a generic message', () => {
+    expect(answer(fastifyError('FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'Request body size did not match Content-Length')).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request could not be read',
     });
   });
 
@@ -114,7 +131,9 @@ describe('AllExceptionsFilter', () => {
   it('does not trust a status on an arbitrary error object', () => {
     const looksLikeClientError = Object.assign(new Error('upstream said 404'), { status: 404 });
     expect(answer(looksLikeClientError).status).toBe(500);
-    expect(answer(parserError('stream.not.readable', 500, 'stream is not readable')).status).toBe(500);
+    expect(answer(Object.assign(new Error('not ours'), { code: 'E_UPSTREAM', statusCode: 404 })).status).toBe(500);
+    expect(answer(Object.assign(new SyntaxError('from our own code'), { statusCode: 404 })).status).toBe(500);
+    expect(answer(fastifyError('FST_ERR_SOMETHING', 500, 'server side')).status).toBe(500);
   });
 
   it('logs client errors not at all, server errors once', () => {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Locale } from '@asclepia/moderation';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * The locale the pipeline words notices and disclaimers in (emergency numbers differ: 112/14416 in
@@ -12,5 +12,5 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
 }
 
 export const RequestLocale = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Locale => localeOf(context.switchToHttp().getRequest<Request>().headers['accept-language']),
+  (_data: unknown, context: ExecutionContext): Locale => localeOf(context.switchToHttp().getRequest<FastifyRequest>().headers['accept-language']),
 );

@@ -18,24 +18,22 @@ export const REDACT = [
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The request's id: a well-formed incoming `x-request-id` (from a proxy) is kept, anything else replaced. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
- * The request's id: a well-formed incoming `x-request-id` (from a proxy) is kept, anything else replaced.
- * Runs as the first middleware so even requests that fail in the body parser answer with their id;
- * pino-http then reuses `req.id`.
+ * pino-http's id for a request: the one Fastify gave it (its genReqId is requestIdOf, and the
+ * first onRequest hook echoes it as `x-request-id`), or a new one where no hook ran.
  */
 export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
   if (typeof req.id === 'string') return req.id;
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const id = requestIdOf(req);
   req.id = id;
   res.setHeader('x-request-id', id);
   return id;
-}
-
-/** The first middleware: every response, even one the body parser refuses, carries its request id. */
-export function requestIdMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  assignRequestId(req, res);
-  next();
 }
 
 /** Request lines are logged at info (2xx/3xx) and warn (4xx); 5xx are logged by the exception filter. */

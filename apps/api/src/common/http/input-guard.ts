@@ -1,5 +1,4 @@
 import { BadRequestException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 
 /** Far deeper than any DTO; far shallower than what overflows class-transformer's recursion. */
 export const MAX_BODY_DEPTH = 32;
@@ -24,10 +23,11 @@ function inspect(value: unknown, depth: number): Problem {
  * Refuses, as the client's mistake, input that would otherwise fail deep inside the app as a 500:
  * - U+0000 anywhere (URL or body): PostgreSQL text cannot store it, so the query would fail;
  * - a JSON body nested deeper than MAX_BODY_DEPTH: validation recurses and would overflow the stack.
+ * Runs as a `preValidation` hook: after the body is parsed, before any guard or handler.
  */
-export function guardInput(request: Request, _response: Response, next: NextFunction): void {
-  const problem = ENCODED_NUL.test(request.originalUrl) ? 'nul' : inspect(request.body, 0);
-  if (problem === 'nul') return next(new BadRequestException('Input must not contain NUL characters'));
-  if (problem === 'deep') return next(new BadRequestException(`Request body is nested more than ${MAX_BODY_DEPTH} levels deep`));
-  next();
+export function guardInput(request: { url: string; body?: unknown }, _reply: unknown, done: (error?: Error) => void): void {
+  const problem = ENCODED_NUL.test(request.url) ? 'nul' : inspect(request.body, 0);
+  if (problem === 'nul') return done(new BadRequestException('Input must not contain NUL characters'));
+  if (problem === 'deep') return done(new BadRequestException(`Request body is nested more than ${MAX_BODY_DEPTH} levels deep`));
+  done();
 }
