@@ -12,6 +12,7 @@ import { JwtAuthGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { PasswordHasher } from './password-hasher';
+import { SharedThrottlerStorage } from './shared-throttler-storage';
 import { TokensService } from './tokens.service';
 
 /** Per-account tracking keys on the submitted e-mail, so one account can't be sprayed from many IPs. */
@@ -47,6 +48,8 @@ const accountTracker = (request: Record<string, unknown>) => {
         ],
         skipIf: () => config.RATE_LIMIT === 'off',
         errorMessage: 'Too many attempts; try again later',
+        // With REDIS_URL every API process counts the same attempts (scale-out, DESIGN.md).
+        storage: config.REDIS_URL ? new SharedThrottlerStorage(config.REDIS_URL) : undefined,
       }),
     }),
   ],
