@@ -48,6 +48,16 @@ describe('the HTTP edge', () => {
       expectApiError(res, 415, 'Unsupported Media Type');
     });
 
+    it('answers a content type it does not read with 415 in the API error shape', async () => {
+      const res = await http('POST', `${sut.api}/auth/register`, { raw: '<user/>', headers: { 'content-type': 'application/xml' } });
+      expectApiError(res, 415, 'Unsupported Media Type');
+    });
+
+    it('refuses a JSON body that tries to set __proto__ with 400', async () => {
+      const res = await http('POST', `${sut.api}/auth/login`, { raw: '{"email":"a@example.test","password":"x","__proto__":{"admin":true}}' });
+      expectApiError(res, 400, 'Bad Request');
+    });
+
     it('answers an unknown route with 404 in the API error shape', async () => {
       expectApiError(await http('GET', `${sut.api}/no-such-thing`), 404, 'Not Found');
       expectApiError(await http('DELETE', `${sut.api}/auth/login`), 404, 'Not Found');
