@@ -52,15 +52,23 @@ function identityOffsets(length: number): Int32Array {
 }
 
 export function createDraft(original: string, foldText: (text: string) => string = defaultFold): Draft {
-  return {
-    original,
-    text: original,
-    fold: foldText(original),
-    offsets: identityOffsets(original.length),
-    redactions: [],
-    findings: [],
-    notices: [],
-  };
+  return makeDraft(original, original, foldText(original), identityOffsets(original.length), [], [], []);
+}
+
+/**
+ * Every draft is built here, field by field in one order, so all drafts share one shape: copying one
+ * with a spread takes V8's generic path once drafts of several shapes have passed through it.
+ */
+function makeDraft(
+  original: string, text: string, fold: string, offsets: Int32Array,
+  redactions: readonly Redaction[], findings: readonly Finding[], notices: readonly Notice[],
+): Draft {
+  return { original, text, fold, offsets, redactions, findings, notices };
+}
+
+/** The draft with other findings; the sanitiser records them against the text before it rewrote it. */
+export function replaceFindings(draft: Draft, findings: readonly Finding[]): Draft {
+  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.redactions, findings, draft.notices);
 }
 
 /** Lower-cases and folds look-alikes code unit by code unit, so the result keeps the input's length. */
@@ -99,7 +107,7 @@ export function rewrite(draft: Draft, edits: readonly Edit[], foldText: (text: s
   parts.push(draft.text.slice(cursor));
   copyOffsets(draft.offsets, cursor, draft.text.length + 1, offsets, o);
   const text = parts.join('');
-  return { ...draft, text, fold: foldText(text), offsets };
+  return makeDraft(draft.original, text, foldText(text), offsets, draft.redactions, draft.findings, draft.notices);
 }
 
 /** Copies from[start, end) to `to` at `at`; returns where the copy ends. Long stretches copy natively. */
@@ -131,23 +139,26 @@ export interface FindingInput {
   message: string;
 }
 
+// concat() rather than spreading: spreading walks an iterator, and these run several times per message.
 export function withFindings(draft: Draft, inputs: readonly FindingInput[]): Draft {
   if (inputs.length === 0) return draft;
-  const findings = inputs.map(
-    (f): Finding => ({ kind: f.kind, rule: f.rule, span: toOriginal(draft, f.start, f.end), severity: f.severity, message: f.message }),
-  );
-  return { ...draft, findings: [...draft.findings, ...findings] };
+  const findings: Finding[] = [];
+  for (const f of inputs) {
+    findings.push({ kind: f.kind, rule: f.rule, span: toOriginal(draft, f.start, f.end), severity: f.severity, message: f.message });
+  }
+  return replaceFindings(draft, draft.findings.concat(findings));
 }
 
 export function withRedactions(draft: Draft, redactions: readonly Redaction[]): Draft {
   if (redactions.length === 0) return draft;
-  return { ...draft, redactions: [...draft.redactions, ...redactions] };
+  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.redactions.concat(redactions), draft.findings, draft.notices);
 }
 
 export function withNotices(draft: Draft, notices: readonly Notice[]): Draft {
   if (notices.length === 0) return draft;
   const seen = new Set(draft.notices.map((n) => n.text));
-  return { ...draft, notices: [...draft.notices, ...notices.filter((n) => !seen.has(n.text))] };
+  const added = notices.filter((n) => !seen.has(n.text));
+  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.redactions, draft.findings, draft.notices.concat(added));
 }
 
 function byStartThenLongest(a: Redaction, b: Redaction): number {

@@ -1,4 +1,4 @@
-import { rewrite, withFindings, type Draft, type Edit, type FindingInput, type Stage } from '../draft';
+import { replaceFindings, rewrite, withFindings, type Draft, type Edit, type FindingInput, type Stage } from '../draft';
 
 /**
  * Content is plain text with a small Markdown subset, so no HTML may survive: the client renders
@@ -81,7 +81,7 @@ function stripHtml(draft: Draft): Draft {
 
 /** Findings are recorded against the pre-rewrite draft so their spans point at the removed markup. */
 function withFindingsFrom(before: Draft, after: Draft, findings: readonly FindingInput[]): Draft {
-  return { ...after, findings: withFindings(before, findings).findings };
+  return replaceFindings(after, withFindings(before, findings).findings);
 }
 
 function dropDanglingTagStarts(draft: Draft): Draft {

@@ -68,7 +68,15 @@ interface WordIndex {
   sentences: number[];
 }
 
+/** Shared by every pattern with no candidate in a text; never written to. */
+const NO_STARTS: number[] = [];
+
+/**
+ * The last two indexes: privacy reads the plain lower-cased text, the later stages the fold, and
+ * where look-alikes or quotes make the two differ, each keeps its own instead of rebuilding the other's.
+ */
 let cached: WordIndex = { fold: '', generation: -1, starts: [], longestRepeat: 0, sentences: [0] };
+let previous: WordIndex = cached;
 
 /** 1 for a-z, 2 for 0-9, 0 for anything else (a word is a run of 1s and 2s). */
 const CLASS = new Uint8Array(256);
@@ -83,9 +91,15 @@ const toBytes = asciiBytesReader();
 
 function indexWords(fold: string): WordIndex {
   if (cached.generation === generation && cached.fold === fold) return cached;
-  // Fresh buffers: a caller may still be walking the previous index.
-  const starts: number[][] = [];
-  for (let b = 0; b < nextBit; b++) starts.push([]);
+  if (previous.generation === generation && previous.fold === fold) {
+    const hit = previous;
+    previous = cached;
+    cached = hit;
+    return hit;
+  }
+  // Fresh buffers: a caller may still be walking the previous index. A pattern whose first words are
+  // absent (most of them, in most messages) shares the empty list instead of allocating its own.
+  const starts: number[][] = new Array<number[]>(nextBit).fill(NO_STARTS);
   const text = toBytes(fold);
   const repeats = new RepeatCounter();
   const sentences = [0];
@@ -112,9 +126,12 @@ function indexWords(fold: string): WordIndex {
     if (kinds === 1) repeats.run(start, i, h);
     else if (kinds === 3) repeats.mixed(text, start, i);
     for (let found = bitsOf(h | 1) | lead; found !== 0; found &= found - 1) {
-      starts[31 - Math.clz32(found & -found)].push(start);
+      const bit = 31 - Math.clz32(found & -found);
+      if (starts[bit] === NO_STARTS) starts[bit] = [start];
+      else starts[bit].push(start);
     }
   }
+  previous = cached;
   cached = { fold, generation, starts, longestRepeat: repeats.longest, sentences };
   return cached;
 }

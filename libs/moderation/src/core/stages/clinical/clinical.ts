@@ -8,5 +8,5 @@ import { findPrescriptions } from './prescription';
 export const clinical: Stage = (draft: Draft, context: ReviewContext): Draft => {
   if (context.authorRole !== 'physician') return draft;
   const sentences = sentenceBounds(draft.fold);
-  return withFindings(draft, [...findDiagnoses(draft.fold, sentences), ...findPrescriptions(draft.fold, sentences)]);
+  return withFindings(draft, findDiagnoses(draft.fold, sentences).concat(findPrescriptions(draft.fold, sentences)));
 };

@@ -123,8 +123,14 @@ function prescriptionSpan(fold: string, sentence: Signal, sig: SentenceSignals):
     (sig.dose !== undefined && sig.frequency !== undefined && specific()) ||
     (sig.drug !== undefined && sig.frequency !== undefined && sig.instruction === undefined && specific() && ADDRESSES_READER.test(fold.slice(sentence.start, sentence.end)));
   if (!prescribes) return null;
-  const parts = [sig.change, sig.instruction, sig.permission, sig.drug, sig.dose, sig.frequency].filter((p): p is Signal => p !== undefined);
-  return { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const part of [sig.change, sig.instruction, sig.permission, sig.drug, sig.dose, sig.frequency]) {
+    if (part === undefined) continue;
+    start = Math.min(start, part.start);
+    end = Math.max(end, part.end);
+  }
+  return { start, end };
 }
 
 function collect(fold: string, pattern: WordPattern, onMatch: (start: number, end: number) => void): void {

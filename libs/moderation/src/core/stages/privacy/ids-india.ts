@@ -23,6 +23,8 @@ const GSTIN_RE = /(?<![A-Za-z0-9])(\d{2})[A-Z]{5}\d{4}[A-Z][1-9A-Z]([A-Z])[0-9A-
 // and the Bharat (BH) series: YY BH NNNN XX.
 const STATES =
   'AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR|TS|UK|UA|UP|WB';
+/** The state codes that open a plate or a driving licence ("MH 12 AB 1234"). */
+export const STATE_CODES: ReadonlySet<string> = new Set(STATES.split('|'));
 const VEHICLE_RE = new RegExp(
   String.raw`(?<![A-Za-z0-9])(?:(?:${STATES})[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{4}|\d{2}[ \-]?BH[ \-]?\d{4}[ \-]?[A-Z]{1,2})(?![A-Za-z0-9])`,
   'g',

@@ -73,6 +73,15 @@ describe('privacy stage', () => {
       expect(publish(once)).toBe(once);
     });
 
+    it('re-reads the whole text when a placeholder brings a cue word its own words lacked', () => {
+      // "[account removed]" holds "account", which opens the cued-id scan that finds "accountnumber 1234…"
+      const text = "Please transfer to accountnumber 123456789012 (ICICI) for my father's chemo, IFSC ICIC0000123.";
+      expect(detectPii(text).map((m) => [m.kind, text.slice(m.start, m.end)])).toEqual([
+        ['pii.account', '123456789012'],
+        ['pii.account', 'ICIC0000123'],
+      ]);
+    });
+
     it('opens detectors in a re-read part by the whole text\'s trigger words', () => {
       // "PuneNagar" stands out only once the phone glued to it is redacted; the locality word that lets
       // the address detector run ("nagar") is far from that part

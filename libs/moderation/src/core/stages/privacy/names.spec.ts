@@ -16,6 +16,12 @@ describe('names', () => {
     expect(sut('mera naam Pooja hai')).toEqual([['pii.name', 'Pooja']]);
   });
 
+  it('reads a name cue glued to the name, as it reads the spaced one', () => {
+    expect(sut('MyselfSuresh Patil, age 45')).toEqual([['pii.name', 'Suresh Patil']]);
+    expect(sut("My wife's nameisRitu and she has fibroids")).toEqual([['pii.name', 'Ritu']]);
+    expect(sut('mera naamPooja hai')).toEqual([['pii.name', 'Pooja']]);
+  });
+
   it('redacts a capitalised name after "I am" but not an adjective', () => {
     expect(sut('I am Rahul, 34, with gout')).toEqual([['pii.name', 'Rahul']]);
     expect(sut('I am Diabetic and Hypertensive')).toEqual([]);

@@ -27,6 +27,14 @@ describe('readSignals', () => {
     expect(sut.fiveAt).toEqual([34]);
   });
 
+  it('lists the capitalised words that stand alone, as the name dictionary reads them', () => {
+    const text = 'Priya9820 met Dr Rao_x and McKay, then Ravi [name removed] Asha.';
+    const sut = readSignals(text);
+    const words: string[] = [];
+    for (let k = 0; k < sut.capWords.length; k += 2) words.push(text.slice(sut.capWords[k], sut.capWords[k + 1]));
+    expect(words).toEqual(['Dr', 'Ravi', 'Asha']);
+  });
+
   it('reports nothing for plain prose', () => {
     const sut = readSignals('I have had a headache since yesterday.');
     expect([sut.digits, sut.upperDigit, sut.at, sut.ipv4, sut.bigNumber]).toEqual([0, false, false, false, false]);
@@ -40,5 +48,7 @@ describe('readSignals', () => {
     expect(part.capDigit).toEqual([1, 6]);
     expect(part.bigAt).toEqual([19]);
     expect(part.fiveAt).toEqual([]);
+    expect(part.capWords).toEqual([]);
+    expect(signalsWithin(whole, 3, 30).capWords).toEqual([0, 3]);
   });
 });

@@ -27,10 +27,9 @@ export const W = {
   ordinalRoad: 1 << 17,
   web: 1 << 18,
   closing: 1 << 19,
-  nameCue: 1 << 20,
-  weakCue: 1 << 21,
-  relation: 1 << 22,
-  possessive: 1 << 23,
+  weakCue: 1 << 20,
+  relation: 1 << 21,
+  possessive: 1 << 22,
 } as const;
 
 const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
@@ -52,7 +51,6 @@ const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
   [W.localityOrd, 'block sector'],
   [W.ordinalRoad, 'cross main sector street road avenue lane'],
   [W.web, 'http https www'],
-  [W.nameCue, 'name naam nam myself call signed'],
   [W.weakCue, 'am im m this it its'],
   [W.relation, 'son daughter wife husband mother mom mum father dad brother sister friend grandmother grandma grandfather grandpa nani nana dadi dada beta beti bhai didi uncle aunt aunty cousin baby boy girl kid child patient colleague neighbour neighbor niece nephew fiance partner mil fil sil bil'],
   [W.possessive, 'my our his her'],
@@ -72,6 +70,17 @@ const SIZE = 4096;
 const MASK = SIZE - 1;
 const KEYS = new Int32Array(SIZE);
 const BITS = new Int32Array(SIZE);
+/**
+ * One bit per trigger word's hash: 1 KB that stays in cache while the other stages run, where the
+ * 32 KB table does not, so most words of a message (no trigger) never touch the table.
+ */
+const FILTER_BITS = 13;
+const FILTER = new Int32Array(1 << (FILTER_BITS - 5));
+
+function filterBitOf(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> (32 - FILTER_BITS);
+}
+
 for (const [bit, words] of TRIGGERS) {
   for (const w of words.split(' ')) {
     const h = hashWord(w);
@@ -79,10 +88,14 @@ for (const [bit, words] of TRIGGERS) {
     while (BITS[slot] !== 0 && KEYS[slot] !== h) slot = (slot + 1) & MASK;
     KEYS[slot] = h;
     BITS[slot] |= bit;
+    const f = filterBitOf(h);
+    FILTER[f >>> 5] |= 1 << (f & 31);
   }
 }
 
 function lookup(h: number): number {
+  const f = filterBitOf(h);
+  if ((FILTER[f >>> 5] & (1 << (f & 31))) === 0) return 0;
   let slot = h & MASK;
   while (BITS[slot] !== 0) {
     if (KEYS[slot] === h) return BITS[slot];
@@ -109,6 +122,12 @@ export interface Signals {
   gluedAt: number[];
   /** Start of each run of exactly five digits (ZIP codes), in order. */
   fiveAt: number[];
+  /**
+   * (start, end) pairs of each capitalised word standing alone, in order: a capital, then 1 to 20
+   * lower-case letters, with no letter, digit or underscore on either side (what `\b[A-Z][a-z]{1,20}\b`
+   * matches). The name dictionary is looked up only for these.
+   */
+  capWords: number[];
   /** Positions of each capital followed by a digit, directly or after one space or dash (`[A-Z][ -]?\d`), in order. */
   capDigit: number[];
   /** An upper-case letter followed by a digit (directly or after one space or dash): codes, plates, IBANs. */
@@ -150,6 +169,17 @@ function isHex4(text: Uint8Array, from: number): boolean {
   return true;
 }
 
+function isWordCode(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Whether the letters [start, end) are a capital and 1 to 20 lower-case letters, standing alone. */
+function isCapitalisedWord(text: Uint8Array, start: number, end: number, n: number): boolean {
+  if (end - start < 2 || end - start > 21 || !isUpperCode(text[start])) return false;
+  for (let i = start + 1; i < end; i++) if (text[i] < 97) return false;
+  return (start === 0 || !isWordCode(text[start - 1])) && (end >= n || !isWordCode(text[end]));
+}
+
 function isUpperCode(c: number): boolean {
   return c >= 65 && c <= 90;
 }
@@ -177,6 +207,7 @@ export function readSignals(source: string): Signals {
   const bigAt: number[] = [];
   const fiveAt: number[] = [];
   const gluedAt: number[] = [];
+  const capWords: number[] = [];
   let upRun = 0;
   let upperDigit = false;
   let digitUpper = false;
@@ -210,6 +241,7 @@ export function readSignals(source: string): Signals {
         h = (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
         c = ++i < n ? text[i] : 32;
       } while (isLetter(c));
+      if (isCapitalisedWord(text, s, i, n)) capWords.push(s, i);
       if (i - s <= 20) {
         const bits = lookup(h);
         if (bits !== 0) {
@@ -281,7 +313,7 @@ export function readSignals(source: string): Signals {
     tokenDigitDots = 0;
   }
   if (n - tokenStart >= 25) longToken = true;
-  return { digits, words, placed, capDigit, bigAt, fiveAt, gluedAt, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, spacedAt, slash, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
+  return { digits, words, placed, capDigit, bigAt, fiveAt, gluedAt, capWords, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, spacedAt, slash, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
 }
 
 function within(positions: readonly number[], from: number, to: number): number[] {
@@ -301,9 +333,16 @@ export function signalsWithin(sig: Signals, from: number, to: number): Signals {
     const at = sig.placed[k + 1];
     if (at >= from && at < to) placed.push(sig.placed[k], at - from);
   }
+  const capWords: number[] = [];
+  for (let k = 0; k < sig.capWords.length; k += 2) {
+    const start = sig.capWords[k];
+    const end = sig.capWords[k + 1];
+    if (start >= from && end <= to) capWords.push(start - from, end - from);
+  }
   return {
     ...sig,
     placed,
+    capWords,
     capDigit: within(sig.capDigit, from, to),
     bigAt: within(sig.bigAt, from, to),
     gluedAt: within(sig.gluedAt, from, to),

@@ -1,5 +1,6 @@
 import { verhoeff } from './checksums';
 import type { PiiMatch } from './pii';
+import { wordPattern } from '../words';
 
 /**
  * Numbers written out to dodge filters: "nine eight two zero zero one two three four five",
@@ -20,17 +21,16 @@ const NUM_TOKEN =
   String.raw`(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|shunya|sunya|shoonya|ek|do|teen|char|chaar|paanch|panch|paach|chhe|chhah|chah|chheh|che|saat|sat|aath|aat|nau|double|triple|dabal|tripple|\d{1,12})\b`;
 // Four or more number tokens in a row. Tokens and separators use disjoint characters, so the
 // repetition cannot backtrack; only these stretches are read token by token.
-const SEQ_RE = new RegExp(String.raw`\b${NUM_TOKEN}(?:[\s,.\-]{1,3}${NUM_TOKEN}){3,40}`, 'g');
+// Tried only at number words and numbers (see words.ts), not at every word of the text.
+const SEQ = wordPattern(new RegExp(String.raw`\b${NUM_TOKEN}(?:[\s,.\-]{1,3}${NUM_TOKEN}){3,40}`, 'g'));
 const TOKEN_RE = /[a-z]+|\d/g;
 const HAS_LETTER = /[a-z]/;
 
 export function detectSpelledDigits(fold: string, out: PiiMatch[]): void {
-  SEQ_RE.lastIndex = 0;
-  for (let m = SEQ_RE.exec(fold); m; m = SEQ_RE.exec(fold)) {
+  SEQ.forEach(fold, (m) => {
     // "120 80 72 98" (readings) has no spelled word, and a sequence needs two: skip the token walk
-    if (!HAS_LETTER.test(m[0])) continue;
-    scanSequence(fold, m.index, m.index + m[0].length, out);
-  }
+    if (HAS_LETTER.test(m[0])) scanSequence(fold, m.index, m.index + m[0].length, out);
+  });
 }
 
 function scanSequence(fold: string, from: number, to: number, out: PiiMatch[]): void {
