@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ContentService } from '../apps/api/src/content/content.service';
 import { addMember, ChatClient, createRoom, newClientMsgId, refusal, settle, sleep } from './support/chat';
 import { register, registerAs, verifiedPhysician, type Session } from './support/factories';
 import { http } from './support/http';
@@ -257,6 +258,75 @@ describe('live chat', () => {
       expect(sockets[1].wire).not.toContain(key);
       // A different author may use the same key.
       expect((await sockets[1].send(room.id, 'mine', key)).message.id).not.toBe(first.message.id);
+    });
+  });
+
+  describe('many sends at once', () => {
+    it('answers each send of a burst on its own: a muted sender, a held prescription, a retry and plain messages', async () => {
+      const { owner, room, users, sockets } = await publicRoomWith(3);
+      const physician = await verifiedPhysician(sut.api, sut.dataSource);
+      const doctor = await connect(physician);
+      await doctor.join(room.id);
+      const listener = sockets[2];
+      expect((await http('POST', `${sut.api}/chat/rooms/${room.id}/mutes`, { token: owner.accessToken, body: { userId: users[1].id, minutes: 10 } })).status).toBe(201);
+      const key = newClientMsgId();
+      const first = await sockets[0].send(room.id, 'already here', key);
+
+      const [plain, muted, held, retry, phone] = await Promise.all([
+        sockets[0].send(room.id, 'plain one'),
+        sockets[1].send(room.id, 'I am muted here'),
+        doctor.send(room.id, PRESCRIPTION),
+        sockets[0].send(room.id, 'a retry with new text', key),
+        sockets[2].send(room.id, `plain two, ${PHONE}`),
+      ]);
+      expect(plain).toMatchObject({ ok: true, message: { status: 'published', body: 'plain one' } });
+      expect(muted).toMatchObject({ ok: false, error: 'muted' });
+      expect(held).toMatchObject({ ok: true, message: { status: 'held' } });
+      expect(retry).toEqual(first);
+      expect(phone).toMatchObject({ ok: true, message: { status: 'published', body: 'plain two, call [phone removed]' } });
+
+      for (const sent of [plain, phone]) await listener.waitFor('message:new', (m) => m.id === sent.message.id);
+      await settle();
+      expect(listener.of('message:new').filter((m) => m.id === first.message.id)).toHaveLength(1);
+      expect(listener.wire).not.toContain('metformin');
+      expect(listener.wire).not.toContain('I am muted here');
+      expect(listener.wire).not.toContain('98201');
+      const rows = await sut.dataSource.query(`SELECT body FROM content WHERE room_id = $1 ORDER BY created_at, id`, [room.id]);
+      expect(rows.map((r: { body: string }) => r.body).sort()).toEqual(['already here', 'plain one', 'plain two, call [phone removed]', expect.stringContaining('metformin')].sort());
+      const [queued] = await sut.dataSource.query(`SELECT count(*)::int AS count FROM moderation_items WHERE content_id = $1 AND status = 'pending'`, [held.message.id]);
+      expect(queued.count).toBe(1);
+    });
+
+    it('writes the rest of a batch when one message breaks a constraint (its room deleted meanwhile)', async () => {
+      const { room, users } = await publicRoomWith(1);
+      const content = sut.app.get(ContentService);
+      const actor = { id: users[0].id, role: 'patient', verified: false, mutedUntil: null } as const;
+      const entry = (roomId: string, body: string) => content.prepare(actor, { kind: 'message', body, locale: 'en-IN', roomId, clientMsgId: newClientMsgId() });
+      const [kept, roomless] = await content.insertMessages([entry(room.id, 'kept'), entry(randomUUID(), 'roomless')]);
+      expect(kept).toMatchObject({ status: 'fulfilled', value: { body: 'kept', roomId: room.id, status: 'published' } });
+      expect(roomless).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ code: '23503' }) });
+      const rows = await sut.dataSource.query(`SELECT body FROM content WHERE author_id = $1`, [users[0].id]);
+      expect(rows).toEqual([{ body: 'kept' }]);
+    });
+
+    it('stores text with a NUL or half a surrogate pair instead of failing, the held original too', async () => {
+      const { room, sockets } = await publicRoomWith(1);
+      const physician = await verifiedPhysician(sut.api, sut.dataSource);
+      const doctor = await connect(physician);
+      await doctor.join(room.id);
+      const [plain, held] = await Promise.all([sockets[0].send(room.id, 'odd \u0000 text \ud800 here'), doctor.send(room.id, `${PRESCRIPTION} \u0000\udc00`)]);
+      expect(plain).toMatchObject({ ok: true, message: { status: 'published' } });
+      expect(held).toMatchObject({ ok: true, message: { status: 'held' } });
+      const [original] = await sut.dataSource.query(`SELECT body FROM content_originals WHERE content_id = $1`, [held.message.id]);
+      expect(original.body).toBe(`${PRESCRIPTION} \ufffd\ufffd`);
+    });
+
+    it('lets only one of two simultaneous messages through slow mode', async () => {
+      const { owner, room, sockets } = await publicRoomWith(1);
+      expect((await http('PATCH', `${sut.api}/chat/rooms/${room.id}`, { token: owner.accessToken, body: { slowModeSeconds: 30 } })).status).toBe(200);
+      const answers = await Promise.all([sockets[0].send(room.id, 'one'), sockets[0].send(room.id, 'two'), sockets[0].send(room.id, 'three')]);
+      expect(answers.filter((a) => a.ok)).toHaveLength(1);
+      expect(answers.filter((a) => !a.ok)).toEqual([expect.objectContaining({ error: 'slow_mode' }), expect.objectContaining({ error: 'slow_mode' })]);
     });
   });
 

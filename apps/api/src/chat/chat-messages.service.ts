@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChatRoomEntity, ChatRoomMemberEntity, ContentEntity, UserEntity } from '@asclepia/database';
 import type { Locale } from '@asclepia/moderation';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { assertCan, isStaff, type Actor } from '../access/access-policy';
 import { AppConfig } from '../config/app-config';
-import { ContentService } from '../content/content.service';
+import { ContentService, type ReviewedContent } from '../content/content.service';
+import { queryPrepared } from '../content/prepared-query';
+import { Batcher } from './batcher';
 import { CHAT_MESSAGE_STORED, type ChatMessageStoredEvent } from './chat.events';
 import { ChatRoomsService } from './chat-rooms.service';
 import { ChatSessionsService, type ChatSocketData } from './chat-sessions.service';
@@ -14,28 +16,66 @@ import { ChatMessageMapper, type ChatMessageDto, type EditMessageDto, type SendM
 import { SlidingWindowLimiter } from './rate-limiter';
 import { ChatError } from './ws-ack';
 
-const PG_UNIQUE_VIOLATION = '23505';
 /** Findings that make the pipeline raise a message's priority: moderators hear of them at once. */
 const CRISIS_KINDS = new Set(['safety.self_harm', 'safety.emergency']);
 
 /** Per user: 5 messages in any 5 seconds (off with RATE_LIMIT=off, e.g. for benchmarks). */
 export const CHAT_RATE = { limit: 5, windowMs: 5000 } as const;
 
+/** The most sends one batch takes (one JSON parameter and one statement for all of them). */
+const MAX_BATCH = 100;
+/**
+ * One batch in flight at a time. Two (the next batch's round trips overlapping this one's fan-out)
+ * did not measure better: batches get smaller, and each costs PostgreSQL a statement and a commit.
+ */
+const BATCHES_IN_FLIGHT = 1;
+
+interface Send {
+  session: ChatSocketData;
+  dto: SendMessageDto;
+}
+
+/** What the database says about one send, read for the whole batch in one query (sendContexts). */
 interface SendContext {
-  user: UserEntity;
+  user: UserEntity | null;
   room: ChatRoomEntity | null;
   member: ChatRoomMemberEntity | null;
+  /** The sender's earlier message with this clientMsgId. */
   earlier: ContentEntity | null;
+  /** Seconds the sender must still wait under the room's slow mode (from their last message in it). */
+  slowModeWait: number | null;
+}
+
+/** A send that passed every check, with its author and the pipeline's verdict, waiting to be written. */
+interface Admitted {
+  index: number;
+  author: UserEntity;
+  actor: Actor;
+  reviewed: ReviewedContent;
 }
 
 /**
- * Chat messages are content: every one goes through ContentService.submit, the same path as posts,
- * so it is redacted (and possibly held) before anything is emitted.
+ * Chat messages are content: every one goes through ContentService's pipeline path, like posts, so it
+ * is redacted (and possibly held) before anything is emitted.
+ *
+ * Sends are batched (docs/benchmarks-chat.md "How a message is stored"): the sends that arrive while a
+ * batch is in flight form the next one (Batcher: no timer, so a lone message waits for nothing). Per
+ * batch there are two round trips to PostgreSQL whatever its size — one query reads every sender,
+ * room, membership, earlier clientMsgId and slow-mode wait, and one statement writes every admitted
+ * message — and each message is still checked, reviewed and answered on its own: one refused or
+ * failing message does not fail the others.
  */
 @Injectable()
 export class ChatMessagesService {
+  private readonly logger = new Logger(ChatMessagesService.name);
   private readonly limiter = new SlidingWindowLimiter(CHAT_RATE.limit, CHAT_RATE.windowMs);
   private readonly sweeper: NodeJS.Timeout;
+  // One message per (sender, clientMsgId) per batch: a re-send waits for the next batch and finds the first.
+  private readonly batcher = new Batcher<Send, ChatMessageDto>((sends) => this.sendBatch(sends), {
+    maxSize: MAX_BATCH,
+    concurrency: BATCHES_IN_FLIGHT,
+    keyOf: ({ session, dto }) => `${session.userId}/${dto.clientMsgId}`,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,42 +93,100 @@ export class ChatMessagesService {
   /**
    * Stores the message and answers with it as its author sees it (with the moderation outcome).
    * A retry with the same clientMsgId answers the first result and stores nothing.
-   *
-   * The user (re-read for every message, so a mute or suspension counts at once), the room, the
-   * membership and an earlier message with this clientMsgId come from ONE query: under load each
-   * round trip to PostgreSQL costs far more than the query itself (docs/benchmarks-chat.md).
    */
-  async send(session: ChatSocketData, dto: SendMessageDto): Promise<ChatMessageDto> {
-    const found = await this.sendContext(session.userId, dto.roomId, dto.clientMsgId);
-    const { actor, user: author } = ChatSessionsService.check(session, found?.user ?? null);
-    if (found?.earlier) return ChatMessageMapper.toDto(found.earlier, author, actor);
+  send(session: ChatSocketData, dto: SendMessageDto): Promise<ChatMessageDto> {
+    return this.batcher.submit({ session, dto });
+  }
+
+  /** One batch of sends: read, check each, write the admitted ones at once, then announce and answer each. */
+  private async sendBatch(sends: Send[]): Promise<Array<PromiseSettledResult<ChatMessageDto>>> {
+    const contexts = await this.sendContexts(sends);
+    const results: Array<PromiseSettledResult<ChatMessageDto>> = [];
+    const admitted: Admitted[] = [];
+    // Slow mode within the batch: a second message of one sender to one room waits like any other.
+    const posted = new Set<string>();
+    sends.forEach((send, index) => {
+      try {
+        const outcome = this.admit(send, contexts[index], posted);
+        if ('answer' in outcome) results[index] = { status: 'fulfilled', value: outcome.answer };
+        else admitted.push({ index, ...outcome });
+      } catch (error) {
+        results[index] = { status: 'rejected', reason: error };
+      }
+    });
+
+    const stored = await this.store(admitted.map((a) => a.reviewed));
+    admitted.forEach(({ index, author, actor }, i) => {
+      const result = stored[i];
+      if (result.status === 'rejected') {
+        results[index] = result;
+        return;
+      }
+      const { row, fresh } = result.value;
+      if (fresh) this.announce(row, author);
+      results[index] = { status: 'fulfilled', value: ChatMessageMapper.toDto(row, author, actor) };
+    });
+    return results;
+  }
+
+  /**
+   * Writes the admitted messages at once (ContentService.insertMessages). A message whose key a
+   * concurrent send took (on another process) gets that send's row, which is not announced again.
+   * A failure here fails only the messages being written, not the refusals and retries of the batch.
+   */
+  private async store(entries: ReviewedContent[]): Promise<Array<PromiseSettledResult<{ row: ContentEntity; fresh: boolean }>>> {
+    try {
+      const written = await this.content.insertMessages(entries);
+      const raced = await this.byClientKeys(entries.filter((_, i) => isSkipped(written[i])));
+      return written.map((result, i) => {
+        if (result.status === 'rejected') return result;
+        if (result.value) return { status: 'fulfilled', value: { row: result.value, fresh: true } };
+        const winner = raced.get(clientKey(entries[i]));
+        return winner ? { status: 'fulfilled', value: { row: winner, fresh: false } } : { status: 'rejected', reason: new Error('a clientMsgId was taken, but its message is gone') };
+      });
+    } catch (error) {
+      return entries.map(() => ({ status: 'rejected', reason: error }));
+    }
+  }
+
+  /**
+   * Every rule of a send, in order, on the rows read for it: the session and the user as they are now
+   * (a mute or suspension counts at once), an earlier message with the key (answered as is, and not
+   * counted by the rate limit), the rate limit, the room's access and posting policy, a mute in the
+   * room, slow mode; then the pipeline.
+   */
+  private admit({ session, dto }: Send, found: SendContext, posted: Set<string>): { answer: ChatMessageDto } | Omit<Admitted, 'index'> {
+    const { actor, user: author } = ChatSessionsService.check(session, found.user);
+    if (found.earlier) return { answer: ChatMessageMapper.toDto(found.earlier, author, actor) };
     if (this.config.RATE_LIMIT === 'on' && !this.limiter.take(actor.id)) {
       throw new ChatError('rate_limited', `At most ${CHAT_RATE.limit} messages in ${CHAT_RATE.windowMs / 1000} seconds`);
     }
 
-    const { room, member, resource } = ChatRoomsService.accessOf(actor, found?.room ?? null, found?.member ?? null);
+    const { room, member, resource } = ChatRoomsService.accessOf(actor, found.room, found.member);
     assertCan(actor, 'room.post', resource);
     if (member?.mutedUntil && member.mutedUntil > new Date()) throw new ChatError('muted', `You are muted in this room until ${member.mutedUntil.toISOString()}`);
-    if (room.slowModeSeconds > 0 && room.ownerId !== actor.id && !isStaff(actor)) await this.assertSlowMode(actor.id, room.id, room.slowModeSeconds);
-    const locale = session.locale;
-
-    let row: ContentEntity;
-    try {
-      row = await this.content.submit(actor, { kind: 'message', body: dto.body, locale, roomId: room.id, clientMsgId: dto.clientMsgId });
-    } catch (error) {
-      // Two sends with one key raced: the other committed first, and its result is the answer.
-      const winner = isUniqueViolation(error) ? await this.byClientKey(actor.id, dto.clientMsgId) : null;
-      if (!winner) throw error;
-      return ChatMessageMapper.toDto(winner, author, actor);
+    if (room.slowModeSeconds > 0 && room.ownerId !== actor.id && !isStaff(actor)) {
+      const key = `${actor.id}/${room.id}`;
+      const wait = posted.has(key) ? room.slowModeSeconds : found.slowModeWait;
+      if (wait !== null && wait > 0) throw new ChatError('slow_mode', `Slow mode: wait ${wait} s before your next message`);
+      posted.add(key);
     }
+    const reviewed = this.content.prepare(actor, { kind: 'message', body: dto.body, locale: session.locale, roomId: room.id, clientMsgId: dto.clientMsgId });
+    return { author, actor, reviewed };
+  }
 
-    const event: ChatMessageStoredEvent = {
-      roomId: room.id,
-      message: ChatMessageMapper.toDto(row, author, null),
-      crisis: row.moderation.reasons.some((r) => CRISIS_KINDS.has(r.kind)),
-    };
-    this.events.emit(CHAT_MESSAGE_STORED, event);
-    return ChatMessageMapper.toDto(row, author, actor);
+  /** The room hears of a published message, moderators of a crisis (ChatFanoutListener). The message is stored: a failure here must not fail its ack. */
+  private announce(row: ContentEntity, author: UserEntity): void {
+    try {
+      const event: ChatMessageStoredEvent = {
+        roomId: row.roomId as string,
+        message: ChatMessageMapper.toDto(row, author, null),
+        crisis: row.moderation.reasons.some((r) => CRISIS_KINDS.has(r.kind)),
+      };
+      this.events.emit(CHAT_MESSAGE_STORED, event);
+    } catch (error) {
+      this.logger.error(`announcing message ${row.id} failed: ${(error as Error).message}`);
+    }
   }
 
   /** An author's edit, through the pipeline again; the room hears of it through `content.changed`. */
@@ -102,40 +200,107 @@ export class ChatMessagesService {
     await this.content.remove(actor, id, ['message']);
   }
 
-  /** The user, the room, the user's membership of it and their earlier message with this key: one round trip. */
-  private async sendContext(userId: string, roomId: string, clientMsgId: string): Promise<SendContext | null> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .leftJoinAndMapOne('u.__chatRoom', ChatRoomEntity, 'r', 'r.id = :roomId', { roomId })
-      .leftJoinAndMapOne('u.__chatMember', ChatRoomMemberEntity, 'm', 'm.roomId = :roomId AND m.userId = u.id', { roomId })
-      .leftJoinAndMapOne('u.__chatEarlier', ContentEntity, 'c', `c.authorId = u.id AND c.clientMsgId = :clientMsgId AND c.kind = 'message'`, { clientMsgId })
-      .where('u.id = :userId', { userId })
-      .getOne();
-    if (!user) return null;
-    const joined = user as UserEntity & { __chatRoom?: ChatRoomEntity; __chatMember?: ChatRoomMemberEntity; __chatEarlier?: ContentEntity };
-    const context: SendContext = { user, room: joined.__chatRoom ?? null, member: joined.__chatMember ?? null, earlier: joined.__chatEarlier ?? null };
-    delete joined.__chatRoom;
-    delete joined.__chatMember;
-    delete joined.__chatEarlier;
-    return context;
+  /**
+   * For each send, in order: the sender (only the columns the checks and the message's author line
+   * need), the room, the sender's membership, their earlier message with this key and, where the
+   * room has slow mode, how long they must still wait. One query for the whole batch; plain SQL and
+   * prepared, because building and hydrating four joined entities per message, and planning the
+   * query each time, cost more than running it.
+   */
+  private async sendContexts(sends: readonly Send[]): Promise<SendContext[]> {
+    const rows = await queryPrepared<ContextRow>(this.dataSource, 'chat-send-context', SEND_CONTEXT_SQL, [
+      sends.map((s) => s.session.userId),
+      sends.map((s) => s.dto.roomId),
+      sends.map((s) => s.dto.clientMsgId),
+    ]);
+    const earlierIds = rows.map((r) => r.earlier_id).filter((id): id is string => id !== null);
+    const earlier = earlierIds.length > 0 ? await this.dataSource.getRepository(ContentEntity).findBy({ id: In(earlierIds) }) : [];
+    const earlierById = new Map(earlier.map((row) => [row.id, row]));
+    return rows.map((r) => ({
+      user: r.user_id === null ? null : Object.assign(new UserEntity(), {
+        id: r.user_id,
+        handle: r.handle,
+        role: r.role,
+        verifiedAt: r.verified_at,
+        specialty: r.specialty,
+        mutedUntil: r.user_muted_until,
+        suspendedUntil: r.suspended_until,
+      }),
+      room: r.room_id === null ? null : Object.assign(new ChatRoomEntity(), {
+        id: r.room_id,
+        name: r.room_name,
+        visibility: r.visibility,
+        hosted: r.hosted,
+        ownerId: r.owner_id,
+        slowModeSeconds: r.slow_mode_seconds,
+        createdAt: r.room_created_at,
+      }),
+      member: r.member_role === null ? null : Object.assign(new ChatRoomMemberEntity(), {
+        roomId: r.room_id,
+        userId: r.user_id,
+        role: r.member_role,
+        mutedUntil: r.member_muted_until,
+        createdAt: r.member_created_at,
+      }),
+      earlier: r.earlier_id === null ? null : (earlierById.get(r.earlier_id) ?? null),
+      slowModeWait: r.slow_mode_wait,
+    }));
   }
 
-  private byClientKey(authorId: string, clientMsgId: string): Promise<ContentEntity | null> {
-    return this.dataSource.getRepository(ContentEntity).findOne({ where: { authorId, clientMsgId, kind: 'message' } });
-  }
-
-  /** In the database, not in memory, so it holds however many processes the member's sockets reach. */
-  private async assertSlowMode(authorId: string, roomId: string, seconds: number): Promise<void> {
-    const [last] = await this.dataSource.query<Array<{ wait: number }>>(
-      `SELECT ceil(extract(epoch FROM (created_at + make_interval(secs => $3)) - now()))::int AS wait
-         FROM content WHERE room_id = $1 AND author_id = $2 ORDER BY created_at DESC LIMIT 1`,
-      [roomId, authorId, seconds],
-    );
-    if (last && last.wait > 0) throw new ChatError('slow_mode', `Slow mode: wait ${last.wait} s before your next message`);
+  /** The messages that hold these senders' keys, by `${authorId}/${clientMsgId}`. */
+  private async byClientKeys(entries: ReadonlyArray<ReviewedContent>): Promise<Map<string, ContentEntity>> {
+    if (entries.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(ContentEntity)
+      .find({ where: entries.map(({ actor, input }) => ({ authorId: actor.id, clientMsgId: input.clientMsgId as string, kind: 'message' as const })) });
+    return new Map(rows.map((row) => [`${row.authorId}/${row.clientMsgId}`, row]));
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === PG_UNIQUE_VIOLATION;
+interface ContextRow {
+  user_id: string | null;
+  handle: string;
+  role: UserEntity['role'];
+  verified_at: Date | null;
+  specialty: string | null;
+  user_muted_until: Date | null;
+  suspended_until: Date | null;
+  room_id: string | null;
+  room_name: string;
+  visibility: ChatRoomEntity['visibility'];
+  hosted: boolean;
+  owner_id: string;
+  slow_mode_seconds: number;
+  room_created_at: Date;
+  member_role: ChatRoomMemberEntity['role'] | null;
+  member_muted_until: Date | null;
+  member_created_at: Date;
+  earlier_id: string | null;
+  slow_mode_wait: number | null;
 }
+
+/**
+ * One row per send, in the order given ($1 senders, $2 rooms, $3 keys). Slow mode is checked in the
+ * database, not in memory, so it holds however many processes the member's sockets reach; the last
+ * message is looked up only in rooms that have slow mode.
+ */
+const SEND_CONTEXT_SQL = `
+SELECT u.id AS user_id, u.handle, u.role, u.verified_at, u.specialty, u.muted_until AS user_muted_until, u.suspended_until,
+       r.id AS room_id, r.name AS room_name, r.visibility, r.hosted, r.owner_id, r.slow_mode_seconds, r.created_at AS room_created_at,
+       m.role AS member_role, m.muted_until AS member_muted_until, m.created_at AS member_created_at,
+       e.id AS earlier_id, last.wait AS slow_mode_wait
+  FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) WITH ORDINALITY AS s(user_id, room_id, client_msg_id, pos)
+  LEFT JOIN users u ON u.id = s.user_id
+  LEFT JOIN chat_rooms r ON r.id = s.room_id
+  LEFT JOIN chat_room_members m ON m.room_id = s.room_id AND m.user_id = s.user_id
+  LEFT JOIN content e ON e.author_id = s.user_id AND e.client_msg_id = s.client_msg_id AND e.kind = 'message'
+  LEFT JOIN LATERAL (
+    SELECT ceil(extract(epoch FROM (c.created_at + make_interval(secs => r.slow_mode_seconds)) - now()))::int AS wait
+      FROM content c
+     WHERE r.slow_mode_seconds > 0 AND c.room_id = s.room_id AND c.author_id = s.user_id
+     ORDER BY c.created_at DESC LIMIT 1
+  ) last ON true
+ ORDER BY s.pos`;
+
+const isSkipped = (result: PromiseSettledResult<ContentEntity | null>) => result.status === 'fulfilled' && result.value === null;
+const clientKey = ({ actor, input }: ReviewedContent) => `${actor.id}/${input.clientMsgId}`;

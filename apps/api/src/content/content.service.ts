@@ -19,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertCan, can, type Actor } from '../access/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { combineVerdicts, outcomeOf, reviewContext, type ContentReview } from './content-review';
+import { queryPrepared } from './prepared-query';
 
 const PLACEMENT: Record<ContentKind, Placement> = {
   question: 'question',
@@ -42,6 +43,13 @@ export interface NewContent {
   roomId?: string | null;
   clientMsgId?: string | null;
   locale: Locale;
+}
+
+/** New content that passed the author's permission check and the pipeline, ready to be written. */
+export interface ReviewedContent {
+  actor: Actor;
+  input: NewContent;
+  review: ContentReview;
 }
 
 export interface ContentEdit {
@@ -105,11 +113,17 @@ export class ContentService {
     return combineVerdicts(this.moderation.review(text.body, context), title);
   }
 
+  /** The checks and the pipeline of `submit`, without the write: for callers that write many at once (insertMessages). */
+  prepare(actor: Actor, input: NewContent): ReviewedContent {
+    assertCan(actor, 'content.create');
+    const review = this.review(actor, input.kind, { title: input.title, body: input.body }, input.locale, input.anonymous ?? false);
+    return { actor, input, review };
+  }
+
   /** Pass `manager` to make the write part of the caller's transaction (e.g. after checking the parent). */
   async submit(actor: Actor, input: NewContent, manager?: EntityManager): Promise<ContentEntity> {
-    assertCan(actor, 'content.create');
+    const { review } = this.prepare(actor, input);
     const anonymous = input.anonymous ?? false;
-    const review = this.review(actor, input.kind, { title: input.title, body: input.body }, input.locale, anonymous);
     const write = async (m: EntityManager) => {
       const row = await m.getRepository(ContentEntity).save(
         m.getRepository(ContentEntity).create({
@@ -137,6 +151,93 @@ export class ContentService {
       return row;
     };
     return manager ? write(manager) : this.dataSource.transaction(write);
+  }
+
+  /**
+   * Writes many prepared chat messages at once — what `submit` writes for each (the content row, its
+   * revision, and for a held or crisis message the kept original and the queue item) — in ONE
+   * statement: one round trip and one commit for all, where `submit` costs a transaction of five or
+   * six (docs/benchmarks-chat.md). A message whose author already used its clientMsgId is skipped
+   * and its result is null; the caller answers with the row that has the key. If the statement fails
+   * on one message's data (a constraint: its room deleted meanwhile, say), each message is written
+   * alone so that only that one fails. Any other failure (the database is away) fails them all.
+   */
+  async insertMessages(entries: readonly ReviewedContent[]): Promise<Array<PromiseSettledResult<ContentEntity | null>>> {
+    if (entries.length === 0) return [];
+    try {
+      return (await this.insertMessageRows(entries)).map((row) => ({ status: 'fulfilled', value: row }));
+    } catch (error) {
+      if (entries.length === 1 || !isDataError(error)) throw error;
+      return Promise.allSettled(entries.map(async (entry) => (await this.insertMessageRows([entry]))[0]));
+    }
+  }
+
+  private async insertMessageRows(entries: readonly ReviewedContent[]): Promise<Array<ContentEntity | null>> {
+    const keyOf = (authorId: string, clientMsgId: string) => `${authorId}/${clientMsgId}`;
+    const rows = entries.map(({ actor, input, review }, pos) => {
+      if (input.kind !== 'message' || !input.clientMsgId) throw new Error('insertMessages writes chat messages with a clientMsgId only');
+      const status = STATUS_OF[review.action];
+      const queued = status === 'held' || review.crisis;
+      return {
+        pos,
+        status,
+        author_id: actor.id,
+        anonymous: input.anonymous ?? false,
+        title: review.title === null ? null : storable(review.title),
+        body: storable(review.body),
+        disclaimer: review.disclaimer,
+        notices: review.notices,
+        moderation: outcomeOf(review),
+        ruleset_version: review.rulesetVersion,
+        room_id: input.roomId ?? null,
+        client_msg_id: input.clientMsgId,
+        // The unredacted text goes to the database only when it is kept (held).
+        original_title: status === 'held' && input.title != null ? storable(input.title) : null,
+        original_body: status === 'held' ? storable(input.body) : null,
+        queue_priority: queued ? (review.crisis ? QUEUE_PRIORITY.crisis : QUEUE_PRIORITY.held) : null,
+        findings: review.findings,
+        reasons: review.reasons,
+      };
+    });
+    if (new Set(rows.map((r) => keyOf(r.author_id, r.client_msg_id))).size !== rows.length) throw new Error('insertMessages: one clientMsgId twice for an author');
+
+    const stored = await queryPrepared<{ id: string; author_id: string; client_msg_id: string; created_at: Date; updated_at: Date }>(
+      this.dataSource,
+      'content-insert-messages',
+      INSERT_MESSAGES_SQL,
+      [JSON.stringify(rows)],
+    );
+    const byKey = new Map(stored.map((s) => [keyOf(s.author_id, s.client_msg_id), s]));
+    return rows.map((row) => {
+      const written = byKey.get(keyOf(row.author_id, row.client_msg_id));
+      if (!written) return null;
+      return Object.assign(new ContentEntity(), {
+        id: written.id,
+        kind: 'message',
+        status: row.status,
+        authorId: row.author_id,
+        anonymous: row.anonymous,
+        title: row.title,
+        body: row.body,
+        disclaimer: row.disclaimer,
+        notices: row.notices,
+        moderation: row.moderation,
+        rulesetVersion: row.ruleset_version,
+        decisionReason: null,
+        parentId: null,
+        forumId: null,
+        roomId: row.room_id,
+        clientMsgId: row.client_msg_id,
+        tags: [],
+        acceptedAnswerId: null,
+        score: 0,
+        endorsementCount: 0,
+        pinned: false,
+        createdAt: written.created_at,
+        updatedAt: written.updated_at,
+        editedAt: null,
+      } satisfies Omit<ContentEntity, 'search' | 'author' | 'parent' | 'forum' | 'room'>);
+    });
   }
 
   /**
@@ -315,6 +416,61 @@ export class ContentService {
         .execute();
     }
   }
+}
+
+/**
+ * The batch write of `insertMessages`. The messages arrive as one JSON array; data-modifying CTEs run
+ * exactly once whether or not the final SELECT reads them, and the statement is atomic on its own.
+ * - `created_at` is the statement's now() plus the message's position in microseconds, so messages
+ *   written together keep their order in a room's history (ordered by created_at, then random id).
+ * - ON CONFLICT DO NOTHING on uq_content_client_msg: a key taken by an earlier or a concurrent
+ *   send (PostgreSQL waits for that one to commit) skips the row instead of failing the statement.
+ * - The dependent rows join back on (author_id, client_msg_id), unique among the inserted rows.
+ */
+const INSERT_MESSAGES_SQL = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    pos int, status content_status, author_id uuid, anonymous boolean, title text, body text, disclaimer text,
+    notices text[], moderation jsonb, ruleset_version varchar, room_id uuid, client_msg_id varchar,
+    original_title text, original_body text, queue_priority smallint, findings jsonb, reasons jsonb)
+),
+stored AS (
+  INSERT INTO content (kind, status, author_id, anonymous, title, body, disclaimer, notices, moderation,
+                       ruleset_version, room_id, client_msg_id, created_at, updated_at)
+  SELECT 'message', status, author_id, anonymous, title, body, disclaimer, notices, moderation,
+         ruleset_version, room_id, client_msg_id, now() + pos * interval '1 microsecond', now() + pos * interval '1 microsecond'
+    FROM input ORDER BY pos
+  ON CONFLICT (author_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING
+  RETURNING id, author_id, client_msg_id, created_at, updated_at
+),
+revisions AS (
+  INSERT INTO content_revisions (content_id, editor_id, title, body, status)
+  SELECT s.id, i.author_id, i.title, i.body, i.status::text FROM stored s JOIN input i USING (author_id, client_msg_id)
+),
+originals AS (
+  INSERT INTO content_originals (content_id, title, body, purge_after)
+  SELECT s.id, i.original_title, i.original_body, NULL FROM stored s JOIN input i USING (author_id, client_msg_id)
+   WHERE i.status = 'held'
+),
+queued AS (
+  INSERT INTO moderation_items (content_id, status, source, priority, findings, reasons)
+  SELECT s.id, 'pending', 'pipeline', i.queue_priority, i.findings, i.reasons FROM stored s JOIN input i USING (author_id, client_msg_id)
+   WHERE i.queue_priority IS NOT NULL
+)
+SELECT id, author_id, client_msg_id, created_at, updated_at FROM stored`;
+
+/**
+ * Text as PostgreSQL can store it, sent inside JSON: a NUL, or half of a surrogate pair (JSON escapes
+ * it, jsonb refuses it), becomes U+FFFD — what encoding the text as UTF-8 makes of a lone half anyway.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is matched
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const storable = (text: string) => text.replace(UNSTORABLE, '\ufffd');
+
+/** An error in one row's data (SQLSTATE classes 22 and 23), as opposed to the database being unreachable. */
+function isDataError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 /** Published content is for everyone; anything else only for its author and moderators. */

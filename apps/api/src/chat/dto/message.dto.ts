@@ -47,7 +47,7 @@ export class MessagePageDto {
  */
 export const ChatMessageMapper = {
   toDto(row: ContentEntity, author: UserEntity, viewer: Actor | null): ChatMessageDto {
-    const dto: ChatMessageDto = { ...ContentMapper.base(row, author, viewer), roomId: row.roomId as string };
+    const dto: ChatMessageDto = Object.assign(ContentMapper.base(row, author, viewer), { roomId: row.roomId as string });
     if (viewer?.id === row.authorId && row.clientMsgId) dto.clientMsgId = row.clientMsgId;
     return dto;
   },
