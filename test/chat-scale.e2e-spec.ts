@@ -1,5 +1,5 @@
-import { createServer, Socket as TcpSocket, type Server } from 'node:net';
 import { addMember, ChatClient, createRoom, newClientMsgId, settle, sleep } from './support/chat';
+import { CuttableProxy } from './support/cuttable-proxy';
 import { register, registerAs, verifiedPhysician, type Session } from './support/factories';
 import { http } from './support/http';
 import { decide, pendingItemId } from './support/moderation';
@@ -14,40 +14,6 @@ const describeWithRedis = REDIS ? describe : describe.skip;
 if (!REDIS) {
    
   console.warn('chat-scale.e2e-spec: skipped — set REDIS_URL_FOR_TESTS=redis://127.0.0.1:6379 to run the cross-process chat tests');
-}
-
-/** A TCP proxy in front of Redis that the test can cut and restore, as a network outage would. */
-class CuttableProxy {
-  private server?: Server;
-  private readonly open = new Set<TcpSocket>();
-  port = 0;
-
-  constructor(
-    private readonly host: string,
-    private readonly targetPort: number,
-  ) {}
-
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = new TcpSocket();
-      upstream.connect(this.targetPort, this.host);
-      for (const s of [client, upstream]) {
-        this.open.add(s);
-        s.on('close', () => this.open.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.open) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
 }
 
 describeWithRedis('live chat across processes (Redis adapter)', () => {
