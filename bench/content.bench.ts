@@ -19,6 +19,8 @@ import { benchDatabase, ROOT as root, startServer, stopServer, TS_NODE, type Ser
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+/** Seconds of load each server gets before each scenario is measured: JIT, query plans, caches. */
+const WARM_UP = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
 
     const rows: Array<{ scenario: string; bare: Figures; app: Figures }> = [];
     for (const s of scenarios) {
-      for (const server of [bare, app]) await load(server, s, 2); // warm-up: JIT, plans, caches
+      for (const server of [bare, app]) await load(server, s, WARM_UP);
       const bareFigures = await load(bare, s, DURATION);
       const appFigures = await load(app, s, DURATION);
       rows.push({ scenario: s.name, bare: bareFigures, app: appFigures });
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
       '',
       'Produced by `npm run bench:content` (`bench/content.bench.ts`). Both servers read the same PostgreSQL, seeded with',
       `${QUESTIONS.toLocaleString('en')} published questions and one answer each; each gets ${CONNECTIONS} autocannon connections for ${DURATION} s per`,
-      'scenario after a 2 s warm-up, and a pool of 10 database connections. The bare server (`bench/content/bare-server.ts`)',
+      `scenario after a ${WARM_UP} s warm-up; the bare server has a pool of 10 database connections, Asclepia up to 20 (at most 10 busy). The bare server (\`bench/content/bare-server.ts\`)`,
       'is Fastify + pg running the same SQL and returning the same JSON (checked before measuring) — with no auth, no',
       'validation, no moderation pipeline and no logging. `POST /questions` on Asclepia includes the whole pipeline.',
       '',
