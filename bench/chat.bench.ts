@@ -19,7 +19,8 @@ import { benchDatabase, ROOT as root, startServer, stopServer, TS_NODE, type Ser
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 20);
 const PER_ROOM = Number(process.env.BENCH_CLIENTS_PER_ROOM ?? 50);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
-const RATES = (process.env.BENCH_RATES ?? '25,50,100,200,400,800,1600').split(',').map(Number);
+// Steps no more than 1.5× apart, so the ratio of the two servers' highest sustained rates is not stuck at a power of two.
+const RATES = (process.env.BENCH_RATES ?? '25,50,100,200,300,400,600,800,1200,1600').split(',').map(Number);
 /** BENCH_STAGGER=0 restores synchronised senders: every room's message of a tick in the same millisecond. */
 const STAGGER = process.env.BENCH_STAGGER !== '0';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
