@@ -74,7 +74,7 @@ export class ChatMessagesService {
   private readonly batcher = new Batcher<Send, ChatMessageDto>((sends) => this.sendBatch(sends), {
     maxSize: MAX_BATCH,
     concurrency: BATCHES_IN_FLIGHT,
-    keyOf: ({ session, dto }) => `${session.userId}/${dto.clientMsgId}`,
+    keyOf: ({ session, dto }) => clientKey(session.userId, dto.clientMsgId),
   });
 
   constructor(
@@ -141,7 +141,7 @@ export class ChatMessagesService {
       return written.map((result, i) => {
         if (result.status === 'rejected') return result;
         if (result.value) return { status: 'fulfilled', value: { row: result.value, fresh: true } };
-        const winner = raced.get(clientKey(entries[i]));
+        const winner = raced.get(clientKey(entries[i].actor.id, entries[i].input.clientMsgId as string));
         return winner ? { status: 'fulfilled', value: { row: winner, fresh: false } } : { status: 'rejected', reason: new Error('a clientMsgId was taken, but its message is gone') };
       });
     } catch (error) {
@@ -247,13 +247,13 @@ export class ChatMessagesService {
     }));
   }
 
-  /** The messages that hold these senders' keys, by `${authorId}/${clientMsgId}`. */
+  /** The messages that hold these senders' keys, by clientKey. */
   private async byClientKeys(entries: ReadonlyArray<ReviewedContent>): Promise<Map<string, ContentEntity>> {
     if (entries.length === 0) return new Map();
     const rows = await this.dataSource
       .getRepository(ContentEntity)
       .find({ where: entries.map(({ actor, input }) => ({ authorId: actor.id, clientMsgId: input.clientMsgId as string, kind: 'message' as const })) });
-    return new Map(rows.map((row) => [`${row.authorId}/${row.clientMsgId}`, row]));
+    return new Map(rows.map((row) => [clientKey(row.authorId, row.clientMsgId as string), row]));
   }
 }
 
@@ -303,4 +303,5 @@ SELECT u.id AS user_id, u.handle, u.role, u.verified_at, u.specialty, u.muted_un
  ORDER BY s.pos`;
 
 const isSkipped = (result: PromiseSettledResult<ContentEntity | null>) => result.status === 'fulfilled' && result.value === null;
-const clientKey = ({ actor, input }: ReviewedContent) => `${actor.id}/${input.clientMsgId}`;
+/** One sender's clientMsgId: what makes a re-send the same message. */
+const clientKey = (authorId: string, clientMsgId: string) => `${authorId}/${clientMsgId}`;
