@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
-import { benchDatabase, ROOT as root, startServer, stopServer, TS_NODE, type Server } from './support/processes';
+import { benchDatabase, compilePeers, ROOT as root, startServer, stopServer, type Server } from './support/processes';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 20);
 const PER_ROOM = Number(process.env.BENCH_CLIENTS_PER_ROOM ?? 50);
@@ -213,10 +213,11 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     const { rooms, users } = await seed(db.url);
 
-    const bare = await startServer('bare', [...TS_NODE, 'bench/chat/bare-relay.ts'], {});
+    const peer = compilePeers(['bench/chat/bare-relay.ts']);
+    const bare = await startServer('bare', [peer('bench/chat/bare-relay.ts')], {});
     const bareSteps = await measure(bare, rooms, users).finally(() => stopServer(bare));
     const env = { DATABASE_URL: db.url, RATE_LIMIT: 'off', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'false', JWT_SECRET: SECRET, RETENTION_SWEEP_SECONDS: '0' };
-    const app = await startServer('asclepia', [...TS_NODE, 'apps/api/src/main.ts'], env);
+    const app = await startServer('asclepia', [join(root, 'dist/apps/api/src/main.js')], env);
     const appSteps = await measure(app, rooms, users).finally(() => stopServer(app));
 
     const b = best(bareSteps);

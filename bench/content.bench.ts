@@ -15,7 +15,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
 import { QUESTIONS, seedBenchmark } from './content/seed';
-import { benchDatabase, ROOT as root, startServer, stopServer, TS_NODE, type Server } from './support/processes';
+import { benchDatabase, compilePeers, ROOT as root, startServer, stopServer, type Server } from './support/processes';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const app = await startServer('asclepia', [join(root, 'dist/apps/api/src/main.js')], env);
     servers.push(app);
     const user = await register(app);
-    const bare = await startServer('bare', [...TS_NODE, join(root, 'bench/content/bare-server.ts')], {
+    const bare = await startServer('bare', [compilePeers(['bench/content/bare-server.ts'])('bench/content/bare-server.ts')], {
       ...env,
       BENCH_AUTHOR_ID: user.id,
     });

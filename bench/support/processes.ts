@@ -1,7 +1,7 @@
 /**
  * What the HTTP and chat benchmarks share: the benchmark database and the servers they start.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -9,8 +9,22 @@ import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../li
 
 export const ROOT = resolve(__dirname, '../..');
 
-/** Runs TypeScript sources directly, with the repo's path aliases. */
-export const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+/**
+ * Compiles the peers (the bare servers each benchmark compares the app with) to plain JavaScript
+ * under .bench-data/peers/ — tsc without type-checking, imports of app modules included — and returns
+ * where a source's output is. Both sides of a comparison then run as plain JavaScript on node, as the
+ * app does from dist/. Run through ts-node instead, a server also loads node's `repl` module and with
+ * it `domain`, which routes every EventEmitter emit of the process through a slower wrapper.
+ */
+export function compilePeers(sources: readonly string[]): (source: string) => string {
+  const outDir = join(ROOT, '.bench-data/peers');
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '--ignoreConfig', '--noCheck', '--outDir', outDir, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'es2022', '--esModuleInterop', '--skipLibCheck', '--types', 'node', ...sources.map((s) => join(ROOT, s))],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  return (source) => join(outDir, source.replace(/\.ts$/, '.js'));
+}
 
 export interface Server {
   name: string;

@@ -12,7 +12,7 @@ function manualHandler() {
       finishers.push(() => resolve(items.map((n) => ({ status: 'fulfilled', value: `done ${n}` }))));
     });
   };
-  // The batch settles in a microtask; the next one starts on the setImmediate after that.
+  // The batch settles in a microtask, and the next one starts in the same turn.
   const finishOldest = async () => {
     finishers.shift()?.();
     await tick();
@@ -79,5 +79,27 @@ describe('Batcher', () => {
     const [good, bad] = [sut.submit(2), sut.submit(-3)];
     await expect(good).resolves.toBe('done 2');
     await expect(bad).rejects.toThrow('bad -3');
+  });
+
+  it('starts the next batch in the turn one finishes, before what that batch deferred with setImmediate', async () => {
+    const order: string[] = [];
+    const sut = new Batcher<number, number>(
+      (items) => {
+        order.push(`batch ${items.join(',')}`);
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            setImmediate(() => order.push(`after ${items.join(',')}`));
+            resolve(items.map((n) => ({ status: 'fulfilled', value: n })));
+          }, 5),
+        );
+      },
+      { maxSize: 10, concurrency: 1 },
+    );
+    const first = sut.submit(1);
+    await tick();
+    const rest = [sut.submit(2), sut.submit(3)];
+    await Promise.all([first, ...rest]);
+    await tick();
+    expect(order).toEqual(['batch 1', 'batch 2,3', 'after 1', 'after 2,3']);
   });
 });

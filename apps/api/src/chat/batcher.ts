@@ -21,8 +21,8 @@ interface Waiting<T, R> {
  * Gathers concurrent calls into batches for a handler that does the work of many at the cost of one
  * (e.g. one database round trip for all). There is no timer: a call starts a batch in the same turn
  * of the event loop (setImmediate, so calls that arrived together go together) unless `concurrency`
- * batches are already in flight; calls that arrive meanwhile form the next batch, which starts on
- * the turn after one finishes (so what the socket reads in that turn joins it too). Under light load
+ * batches are already in flight; calls that arrive meanwhile form the next batch, which starts as
+ * soon as one finishes, in the same turn. Under light load
  * every batch holds one item and waits for nothing; under heavy load batches grow to what arrived
  * while the previous ones ran.
  *
@@ -61,9 +61,7 @@ export class Batcher<T, R> {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      while (this.inFlight < this.options.concurrency && this.waiting.length > 0) {
-        void this.run(this.waiting.splice(0, this.options.maxSize));
-      }
+      this.startWaiting();
     });
   }
 
@@ -82,7 +80,15 @@ export class Batcher<T, R> {
     });
     for (const { key } of batch) if (key !== undefined) this.release(key);
     this.inFlight--;
-    if (this.waiting.length > 0) this.schedule();
+    // The next batch starts in this turn, not on a later one: what the finished batch deferred with
+    // setImmediate (the chat fan-out) then runs while the next batch waits on its first round trip.
+    this.startWaiting();
+  }
+
+  private startWaiting(): void {
+    while (this.inFlight < this.options.concurrency && this.waiting.length > 0) {
+      void this.run(this.waiting.splice(0, this.options.maxSize));
+    }
   }
 
   /** The key's next parked item becomes ready; with none left, the key is free. */

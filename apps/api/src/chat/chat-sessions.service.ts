@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UserEntity } from '@asclepia/database';
 import type { Locale } from '@asclepia/moderation';
 import { isUUID } from 'class-validator';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { isSuspended, type AccessTokenClaims } from '../auth/jwt.strategy';
 import { ChatError } from './ws-ack';
@@ -75,12 +75,17 @@ export class ChatSessionsService {
   async expired(sessions: ReadonlyArray<Pick<ChatSocketData, 'userId' | 'role' | 'expiresAt'>>): Promise<boolean[]> {
     const ids = [...new Set(sessions.map((s) => s.userId))];
     if (ids.length === 0) return [];
-    const users = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(ids) }, select: { id: true, role: true, suspendedUntil: true } });
-    const byId = new Map(users.map((u) => [u.id, u]));
+    // One array parameter and plain rows: with a thousand sockets, a thousand-placeholder IN list and
+    // a thousand hydrated entities held the event loop for milliseconds every sweep.
+    const rows = await this.dataSource.query<Array<{ id: string; role: UserEntity['role']; suspended_until: Date | null }>>(
+      `SELECT id, role, suspended_until FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((u) => [u.id, u]));
     const now = Date.now();
     return sessions.map((s) => {
       const user = byId.get(s.userId);
-      return !user || isSuspended(user) || user.role !== s.role || s.expiresAt <= now;
+      return !user || isSuspended({ suspendedUntil: user.suspended_until }) || user.role !== s.role || s.expiresAt <= now;
     });
   }
 }

@@ -81,7 +81,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SubscribeMessage('room:join')
   join(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack> {
     return this.ack(socket, async () => {
-      const { roomId } = await validated(RoomRefDto, payload);
+      const { roomId } = validated(RoomRefDto, payload);
       const { actor } = await this.sessions.current(socket.data);
       await this.rooms.join(actor, roomId);
       await socket.join(roomKey(roomId));
@@ -93,7 +93,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SubscribeMessage('room:leave')
   leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack> {
     return this.ack(socket, async () => {
-      const { roomId } = await validated(RoomRefDto, payload);
+      const { roomId } = validated(RoomRefDto, payload);
       if (socket.rooms.has(roomKey(roomId))) {
         await socket.leave(roomKey(roomId));
         void this.sockets.announcePresence(roomId);
@@ -105,7 +105,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SubscribeMessage('message:send')
   send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack> {
     return this.ack(socket, async () => {
-      const dto = await validated(SendMessageDto, payload);
+      const dto = validated(SendMessageDto, payload);
       if (!socket.rooms.has(roomKey(dto.roomId))) throw new ChatError('not_joined', 'Join the room before sending to it');
       return { message: await this.messages.send(socket.data, dto) };
     });
@@ -113,12 +113,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack> {
-    return this.ack(socket, async () => {
-      const { roomId } = await validated(RoomRefDto, payload);
+    return this.ack(socket, () => {
+      const { roomId } = validated(RoomRefDto, payload);
       if (!socket.rooms.has(roomKey(roomId))) throw new ChatError('not_joined', 'Join the room first');
       const { userId: id, handle, role, verified, specialty } = socket.data;
       socket.to(roomKey(roomId)).emit('typing', { roomId, user: { id, handle, role, verified, specialty } });
-      return {};
+      return Promise.resolve({});
     });
   }
 

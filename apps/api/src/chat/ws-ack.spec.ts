@@ -18,10 +18,10 @@ describe('ws acks', () => {
     expect(refusal(new InternalServerErrorException('boom'))).toEqual({ ok: false, error: 'internal' });
   });
 
-  it('refuses non-objects, wrong types and unknown fields', async () => {
+  it('refuses non-objects, wrong types and unknown fields', () => {
     for (const payload of [null, 'x', 42, [], { roomId: 1 }, { roomId: 'a', extra: true }]) {
-      await expect(validated(Sample, payload)).rejects.toMatchObject({ code: 'invalid' });
+      expect(() => validated(Sample, payload)).toThrow(expect.objectContaining({ code: 'invalid' }));
     }
-    await expect(validated(Sample, { roomId: 'a' })).resolves.toEqual({ roomId: 'a' });
+    expect(validated(Sample, { roomId: 'a' })).toEqual({ roomId: 'a' });
   });
 });

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validateSync } from 'class-validator';
 
 /** What every client → server chat event answers through its acknowledgement (API.md "Live chat"). */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ChatErrorCode; message?: string };
@@ -57,10 +57,11 @@ export function refusal(error: unknown): Ack & { ok: false } {
  * Validates a socket payload against a DTO class with the same rules as the global HTTP pipe
  * (whitelist, no unknown fields): global pipes do not reach gateways (STYLE.md rule 10).
  */
-export async function validated<T extends object>(dto: new () => T, payload: unknown): Promise<T> {
+export function validated<T extends object>(dto: new () => T, payload: unknown): T {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new ChatError('invalid', 'payload must be an object');
   const instance = plainToInstance(dto, payload);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  // Synchronous: the chat DTOs have no async rules, and every event saves a promise.
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
     const messages = errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` }));
     throw new ChatError('invalid', messages.join('; '));
