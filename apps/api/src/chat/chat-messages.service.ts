@@ -13,7 +13,7 @@ import { CHAT_MESSAGE_STORED, type ChatMessageStoredEvent } from './chat.events'
 import { ChatRoomsService } from './chat-rooms.service';
 import { ChatSessionsService, type ChatSocketData } from './chat-sessions.service';
 import { ChatMessageMapper, type ChatMessageDto, type EditMessageDto, type SendMessageDto } from './dto/message.dto';
-import { SlidingWindowLimiter } from './rate-limiter';
+import { LocalRateLimit, SharedRateLimit, type ChatRateLimit } from './rate-limiter';
 import { ChatError } from './ws-ack';
 
 /** Findings that make the pipeline raise a message's priority: moderators hear of them at once. */
@@ -68,8 +68,8 @@ interface Admitted {
 @Injectable()
 export class ChatMessagesService {
   private readonly logger = new Logger(ChatMessagesService.name);
-  private readonly limiter = new SlidingWindowLimiter(CHAT_RATE.limit, CHAT_RATE.windowMs);
-  private readonly sweeper: NodeJS.Timeout;
+  /** Null with RATE_LIMIT=off; shared by every process through Redis with REDIS_URL. */
+  private readonly rateLimit: ChatRateLimit | null;
   // One message per (sender, clientMsgId) per batch: a re-send waits for the next batch and finds the first.
   private readonly batcher = new Batcher<Send, ChatMessageDto>((sends) => this.sendBatch(sends), {
     maxSize: MAX_BATCH,
@@ -81,13 +81,15 @@ export class ChatMessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: ContentService,
     private readonly events: EventEmitter2,
-    private readonly config: AppConfig,
+    config: AppConfig,
   ) {
-    this.sweeper = setInterval(() => this.limiter.sweep(), 60_000).unref();
+    const { limit, windowMs } = CHAT_RATE;
+    if (config.RATE_LIMIT === 'off') this.rateLimit = null;
+    else this.rateLimit = config.REDIS_URL ? new SharedRateLimit(config.REDIS_URL, limit, windowMs) : new LocalRateLimit(limit, windowMs);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+    this.rateLimit?.close();
   }
 
   /**
@@ -101,13 +103,15 @@ export class ChatMessagesService {
   /** One batch of sends: read, check each, write the admitted ones at once, then announce and answer each. */
   private async sendBatch(sends: Send[]): Promise<Array<PromiseSettledResult<ChatMessageDto>>> {
     const contexts = await this.sendContexts(sends);
+    // One question to the rate limit for the batch; a re-send answered with its first result is not counted.
+    const withinLimit = this.rateLimit ? await this.rateLimit.take(sends.map((send, i) => (contexts[i].earlier ? null : send.session.userId))) : null;
     const results: Array<PromiseSettledResult<ChatMessageDto>> = [];
     const admitted: Admitted[] = [];
     // Slow mode within the batch: a second message of one sender to one room waits like any other.
     const posted = new Set<string>();
     sends.forEach((send, index) => {
       try {
-        const outcome = this.admit(send, contexts[index], posted);
+        const outcome = this.admit(send, contexts[index], withinLimit?.[index] ?? true, posted);
         if ('answer' in outcome) results[index] = { status: 'fulfilled', value: outcome.answer };
         else admitted.push({ index, ...outcome });
       } catch (error) {
@@ -161,10 +165,10 @@ export class ChatMessagesService {
    * counted by the rate limit), the rate limit, the room's access and posting policy, a mute in the
    * room, slow mode; then the pipeline.
    */
-  private admit({ session, dto }: Send, found: SendContext, posted: Set<string>): { answer: ChatMessageDto } | Omit<Admitted, 'index'> {
+  private admit({ session, dto }: Send, found: SendContext, withinLimit: boolean, posted: Set<string>): { answer: ChatMessageDto } | Omit<Admitted, 'index'> {
     const { actor, user: author } = ChatSessionsService.check(session, found.user);
     if (found.earlier) return { answer: ChatMessageMapper.toDto(found.earlier, author, actor) };
-    if (this.config.RATE_LIMIT === 'on' && !this.limiter.take(actor.id)) {
+    if (!withinLimit) {
       throw new ChatError('rate_limited', `At most ${CHAT_RATE.limit} messages in ${CHAT_RATE.windowMs / 1000} seconds`);
     }
 

@@ -1,4 +1,4 @@
-import { SlidingWindowLimiter } from './rate-limiter';
+import { LocalRateLimit, SlidingWindowLimiter } from './rate-limiter';
 
 describe('SlidingWindowLimiter', () => {
   it('allows `limit` hits per window and refuses the next', () => {
@@ -21,5 +21,16 @@ describe('SlidingWindowLimiter', () => {
     sut.take('u', 0);
     sut.sweep(5000);
     expect(sut.take('u', 5001)).toBe(true);
+  });
+});
+
+describe('LocalRateLimit', () => {
+  it('answers a batch in order: null keys are not counted, and one key twice counts twice', async () => {
+    const sut = new LocalRateLimit(2, 5000);
+    try {
+      expect(await sut.take(['a', null, 'a', 'b', 'a', null])).toEqual([true, true, true, true, false, true]);
+    } finally {
+      sut.close();
+    }
   });
 });
