@@ -3,7 +3,7 @@ import { freePort } from '../libs/database/src/embedded-postgres';
 import { expectApiError } from './support/api-error';
 import { PASSWORD, register } from './support/factories';
 import { http, type HttpResult } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, twoApps, type TestApp } from './support/test-app';
 
 /**
  * Login throttling with REDIS_URL: every API process counts the same attempts, and a process that
@@ -22,18 +22,10 @@ function loginFrom(api: string, ip: string, email: string, password: string): Pr
 }
 
 describeWithRedis('login throttling across processes (REDIS_URL)', () => {
-  let one: TestApp;
-  let two: TestApp;
-  beforeAll(async () => {
-    one = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: REDIS as string });
-    two = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: REDIS as string });
-  });
-  afterAll(async () => {
-    await one.close();
-    await two.close();
-  });
+  const apps = twoApps({ RATE_LIMIT: 'on', REDIS_URL: REDIS as string });
 
   it(`refuses the ${ACCOUNT_LIMIT + 1}th guess on one account though the guesses were spread over two processes`, async () => {
+    const { one, two } = apps;
     const user = await register(one.api);
     const statuses: number[] = [];
     for (let i = 0; i < ACCOUNT_LIMIT; i++) {
@@ -46,6 +38,7 @@ describeWithRedis('login throttling across processes (REDIS_URL)', () => {
   });
 
   it('still lets another account log in on both processes (control)', async () => {
+    const { one, two } = apps;
     const user = await register(one.api);
     expect((await loginFrom(one.api, freshIp(), user.email, PASSWORD)).status).toBe(200);
     expect((await loginFrom(two.api, freshIp(), user.email, PASSWORD)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { freePort } from '../libs/database/src/embedded-postgres';
 import { ChatClient, createRoom } from './support/chat';
 import { register } from './support/factories';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, twoApps, type TestApp } from './support/test-app';
 
 /**
  * The chat's per-user limit (5 messages in 5 seconds) with REDIS_URL: counted once for all API
@@ -31,18 +31,10 @@ async function storedIn(app: TestApp, roomId: string): Promise<number> {
 }
 
 describeWithRedis('chat rate limit across processes (REDIS_URL)', () => {
-  let one: TestApp;
-  let two: TestApp;
-  beforeAll(async () => {
-    one = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: REDIS as string });
-    two = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: REDIS as string });
-  });
-  afterAll(async () => {
-    await one.close();
-    await two.close();
-  });
+  const apps = twoApps({ RATE_LIMIT: 'on', REDIS_URL: REDIS as string });
 
   it('refuses the 6th message in 5 seconds though the sends were spread over two processes', async () => {
+    const { one, two } = apps;
     const { room, sockets } = await oneUserOn([one, two]);
     const answers = [];
     for (let i = 0; i < 8; i++) answers.push(await sockets[i % 2].send(room.id, `spread ${i}`));
@@ -52,6 +44,7 @@ describeWithRedis('chat rate limit across processes (REDIS_URL)', () => {
   });
 
   it('counts each user on their own (control)', async () => {
+    const { one, two } = apps;
     const first = await oneUserOn([one, two]);
     const second = await oneUserOn([two, one]);
     for (let i = 0; i < 5; i++) expect(await first.sockets[i % 2].send(first.room.id, `first ${i}`)).toMatchObject({ ok: true });

@@ -60,3 +60,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const origin = `http://127.0.0.1:${address.port}`;
   return { app, origin, api: `${origin}/api/v1`, dataSource: app.get(DataSource), close: () => app.close() };
 }
+
+/**
+ * Two apps on one database, as two API processes behind a balancer (scale-out tests), started before
+ * the enclosing suite and closed after it. Read `one` and `two` inside the tests.
+ */
+export function twoApps(env: Record<string, string>): { one: TestApp; two: TestApp } {
+  const apps = {} as { one: TestApp; two: TestApp };
+  beforeAll(async () => {
+    apps.one = await startTestApp(env);
+    apps.two = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await apps.one?.close();
+    await apps.two?.close();
+  });
+  return apps;
+}
