@@ -89,17 +89,63 @@ ENDS[0x2e] = 2;
 /** The fold as bytes (see asciiBytesReader): the index walks a typed array, not the string. */
 const toBytes = asciiBytesReader();
 
+/**
+ * `===` compares two strings character by character unless they are one object. Privacy asks with its
+ * own lower-cased copy of the text and the later stages with the draft's fold, equal but not the same
+ * object; so a hit keeps the asker's string, and a stage's dozen look-ups each compare one pointer.
+ */
 function indexWords(fold: string): WordIndex {
-  if (cached.generation === generation && cached.fold === fold) return cached;
+  if (cached.generation === generation && cached.fold === fold) {
+    cached.fold = fold;
+    return cached;
+  }
   if (previous.generation === generation && previous.fold === fold) {
     const hit = previous;
     previous = cached;
     cached = hit;
+    hit.fold = fold;
     return hit;
   }
+  if (cached.generation === generation && sameWords(cached.fold, fold)) {
+    previous = cached;
+    cached = { fold, generation, starts: previous.starts, longestRepeat: previous.longestRepeat, sentences: previous.sentences };
+    return cached;
+  }
+  return buildIndex(fold);
+}
+
+/**
+ * Whether `a` and `b` index alike: they differ only where both hold a character that is no word
+ * character, ends no sentence, and is white space in both or neither. So the lower-cased text, where
+ * curly quotes stay, and the fold, where they are straight, share one index (the lists are never
+ * written after they are built) instead of each paying for a pass.
+ */
+function sameWords(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !(isNeutral(x) && isNeutral(y) && isSpace(x) === isSpace(y))) return false;
+  }
+  return true;
+}
+
+/** Neither a word character nor one that ends a sentence, as the index reads it (non-ASCII reads as \x01). */
+function isNeutral(c: number): boolean {
+  return c >= 0x80 || (CLASS[c] === 0 && ENDS[c] === 0);
+}
+
+/** One empty list per pattern bit, copied for each index: cheaper than filling a fresh array. */
+let noStarts: number[][] = [];
+
+function buildIndex(fold: string): WordIndex {
   // Fresh buffers: a caller may still be walking the previous index. A pattern whose first words are
   // absent (most of them, in most messages) shares the empty list instead of allocating its own.
-  const starts: number[][] = new Array<number[]>(nextBit).fill(NO_STARTS);
+  if (noStarts.length !== nextBit) {
+    noStarts = [];
+    for (let bit = 0; bit < nextBit; bit++) noStarts.push(NO_STARTS);
+  }
+  const starts = noStarts.slice();
   const text = toBytes(fold);
   const repeats = new RepeatCounter();
   const sentences = [0];

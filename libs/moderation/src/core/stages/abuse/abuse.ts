@@ -9,14 +9,19 @@ import { LINK_START, PROMOTION } from './patterns';
 export const abuse: Stage = (draft: Draft, context: ReviewContext, rules: Ruleset): Draft => {
   const limits = limitsOf(rules);
   const terms = bannedTerms(draft, rules);
-  const findings = terms.findings.concat(
-    linkFlood(draft.fold, limits),
-    characterRuns(draft.fold, limits),
-    wordRuns(draft.fold, limits),
-    context.authorRole === 'physician' ? promotion(draft.fold) : [],
-  );
+  // Appended to the banned terms' own fresh list: concat() with several arguments takes V8's generic
+  // path, ~0.2 µs a message even when every list is empty.
+  const findings = terms.findings;
+  append(findings, linkFlood(draft.fold, limits));
+  append(findings, characterRuns(draft.fold, limits));
+  append(findings, wordRuns(draft.fold, limits));
+  if (context.authorRole === 'physician') append(findings, promotion(draft.fold));
   return withRedactions(withFindings(draft, findings), terms.redactions);
 };
+
+function append(to: FindingInput[], more: readonly FindingInput[]): void {
+  for (const finding of more) to.push(finding);
+}
 
 const limitsByRuleset = new WeakMap<Ruleset, SpamLimits>();
 

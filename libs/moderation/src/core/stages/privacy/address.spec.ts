@@ -14,6 +14,11 @@ describe('addresses and postal codes', () => {
     expect(sut('at 123 Main St, Springfield, IL 62704 now')).toEqual([['pii.address', '123 Main St, Springfield, IL 62704']]);
   });
 
+  it('finds a US street at the longest reach from its street type (tried only near street-type words)', () => {
+    const longest = '123456A N. Abcdefghijklmnopqrstu Bcdefghijklmnopqrstuv Cdefghijklmnopqrstuvw Street';
+    expect(sut(`lives at ${longest} now`)).toEqual([['pii.address', longest]]);
+  });
+
   it('redacts a locality and a landmark', () => {
     expect(sut('Address: 45 Lajpat Nagar, New Delhi 110024. Need help')).toEqual([['pii.address', 'Lajpat Nagar, New Delhi 110024']]);
     expect(sut('house near Hanuman temple in the lane')).toEqual([['pii.address', 'near Hanuman temple']]);

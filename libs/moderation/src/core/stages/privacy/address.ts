@@ -11,6 +11,12 @@ import { W, type Signals } from './signals';
 
 const US_STREET_RE =
   /\b\d{1,6}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]{1,20}\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Ct|Court|Pl|Place|Ter|Terrace|Hwy|Highway|Pkwy|Parkway|Cir|Circle|Sq|Square)\b\.?/g;
+const US_STREET_Y = sticky(US_STREET_RE);
+/**
+ * The street type ends every match as a whole word (a space before it, `\b` after), so readSignals
+ * placed it: at most 77 characters in (six digits, a letter, a space, "N. ", three 21-character words).
+ */
+const US_STREET_REACH = 77;
 
 const IN_CUE_RE =
   /\b(?:flat|flat\sno|house\sno|h\.?\s?no|plot\sno|plot|door\sno|d\.?\s?no|room\sno|qtr\sno|quarter\sno|ward\sno|gali\sno|lane\sno|street\sno|khasra\sno|survey\sno|sy\sno|apt|apartment)\.?\s?[:#-]?\s?(?=[a-z]?\d)[a-z0-9\-/]{1,10}\b/g;
@@ -97,7 +103,7 @@ function extend(text: string, end: number): number {
 export function detectAddresses(text: string, fold: string, sig: Signals, out: PiiMatch[]): void {
   const w = sig.words;
   if (sig.digits > 0) {
-    if (w & W.usStreet) each(US_STREET_RE, text, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.us-street', start: m.index, end: extend(text, m.index + m[0].length) }));
+    if (w & W.usStreet) eachAtWords(US_STREET_Y, sig.placed, W.usStreet, US_STREET_REACH, text, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.us-street', start: m.index, end: extend(text, m.index + m[0].length) }));
     if (w & W.inCue) each(IN_CUE_RE, fold, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.in-line', start: m.index, end: extend(text, m.index + m[0].length) }));
     if (w & W.ordinalRoad) each(ORDINAL_ROAD_RE, fold, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.in-road', start: m.index, end: extend(text, m.index + m[0].length) }));
     if (w & W.city && sig.digits >= 6) eachAnchored(CITY_PIN_Y, PIN_ANCHOR, CITY_PIN_REACH, fold, (m) => {

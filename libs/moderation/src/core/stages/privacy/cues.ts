@@ -35,9 +35,35 @@ const CUE_WORDS: ReadonlyArray<readonly [string, Cue]> = [
   ['id', 'id'], ['id no', 'id'],
 ];
 
-const CUE_MAP = new Map<string, Cue>(CUE_WORDS);
-/** Last words of multi-word cues: only these need the two- and three-word lookups. */
-const TAILS = new Set(CUE_WORDS.filter(([w]) => w.includes(' ')).map(([w]) => w.slice(w.lastIndexOf(' ') + 1)));
+const CUE_MAP = new Map<string, Cue>(CUE_WORDS.filter(([w]) => !w.includes(' ')));
+
+/** The multi-word cues ending in one word, by the words before it (nearest first). */
+interface Phrases {
+  two: Map<string, Cue>;
+  three: Map<string, Map<string, Cue>>;
+}
+
+/**
+ * Multi-word cues by their last word: looking one up compares the words already read, where joining
+ * them into a phrase first built (and hashed) a new string for every number with a filler before it.
+ */
+const BY_TAIL = new Map<string, Phrases>();
+for (const [phrase, cue] of CUE_WORDS) {
+  const words = phrase.split(' ');
+  if (words.length === 1) continue;
+  const tail = words[words.length - 1];
+  let phrases = BY_TAIL.get(tail);
+  if (phrases === undefined) {
+    phrases = { two: new Map(), three: new Map() };
+    BY_TAIL.set(tail, phrases);
+  }
+  if (words.length === 2) phrases.two.set(words[0], cue);
+  else {
+    const byFirst = phrases.three.get(words[1]) ?? new Map<string, Cue>();
+    byFirst.set(words[0], cue);
+    phrases.three.set(words[1], byFirst);
+  }
+}
 /** Words that may sit between a cue and its value: "policy no. is", "mera number hai". */
 const FILLERS = new Set([
   'no', 'num', 'number', 'nos', 'is', 'was', 'hai', 'ka', 'ki', 'ke', 'my', 'mera', 'meri', 'mere', 'the', 'code', 'id', 'card',
@@ -109,14 +135,13 @@ export function cueBefore(fold: string, pos: number): Cue | null {
   let best: Cue | null = null;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    if (TAILS.has(w) && k + 2 < words.length) {
-      const three = words[k + 2] + ' ' + words[k + 1] + ' ' + w;
-      const c3 = CUE_MAP.get(three);
+    const phrases = BY_TAIL.get(w);
+    if (phrases !== undefined && k + 2 < words.length) {
+      const c3 = phrases.three.get(words[k + 1])?.get(words[k + 2]);
       if (c3) return c3;
     }
-    if (TAILS.has(w) && k + 1 < words.length) {
-      const two = words[k + 1] + ' ' + w;
-      const c2 = CUE_MAP.get(two);
+    if (phrases !== undefined && k + 1 < words.length) {
+      const c2 = phrases.two.get(words[k + 1]);
       if (c2) return c2;
     }
     const c1 = CUE_MAP.get(w);

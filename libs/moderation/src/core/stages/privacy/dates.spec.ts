@@ -16,6 +16,11 @@ describe('dates and ages', () => {
     expect(sut('Surgery on March 12th, 2025')).toEqual([['pii.date', 'March 12th, 2025']]);
   });
 
+  it('finds a named date whose month starts furthest in, and one glued to its ordinal (tried only near month words)', () => {
+    expect(sut('born on 31st of March 1990')).toEqual([['pii.date', '31st of March 1990']]);
+    expect(sut('born 12thmarch 1985, unwell since May')).toEqual([['pii.date', '12thmarch 1985']]);
+  });
+
   it('keeps a year alone, a month alone and durations', () => {
     expect(sut('diabetic since 2019, worse since March, for 3 days')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { eachAnchored, eachNear, sticky } from './anchored';
+import { eachAnchored, eachAtWords, eachNear, foldMatchesWords, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
 
@@ -18,6 +18,13 @@ const NAMED_RE = new RegExp(
   String.raw`\b(?:${DAY}(?:\s?(?:of\s)?|[\-\/. ])${MONTH}\b\.?(?:,?[\s\-\/.]?'?(?:${YEAR}|\d{2})\b)?|${MONTH}\b\.?[\s\-]${DAY}\b(?:,?\s?${YEAR}\b)?)`,
   'g',
 );
+const NAMED_Y = sticky(NAMED_RE);
+/**
+ * Every named date holds its month as a word readSignals placed: a month word, or one glued to its
+ * ordinal ("12thmarch", W.ordinalMonth). It starts at most eight characters in ("31st of march").
+ */
+const NAMED_ANCHORS = W.month | W.ordinalMonth;
+const NAMED_REACH = 8;
 // "May-2021": month and year with a hyphen or slash reads as a specific date field; "since March 2019" stays.
 const MONTH_YEAR_RE = new RegExp(String.raw`\b${MONTH}[\-\/]${YEAR}\b`, 'y');
 /** "-2021" or "/1998" follows the month ("september" is the longest, 9 characters). */
@@ -94,7 +101,7 @@ export function detectDates(text: string, fold: string, sig: Signals, out: PiiMa
     }, true);
   }
   if (!(sig.words & W.month)) return;
-  each(NAMED_RE, fold, (m) => {
+  const named = (m: RegExpExecArray): void => {
     const s = m[0];
     // "may 5" could be "may 5 tablets help"; take a bare "may" only with an ordinal or a year
     if (/^may[\s-]\d/.test(s) && !/\d(?:st|nd|rd|th)|\d{4}/.test(s)) return;
@@ -102,6 +109,9 @@ export function detectDates(text: string, fold: string, sig: Signals, out: PiiMa
     let end = m.index + s.length;
     while (end > m.index && fold.charCodeAt(end - 1) === 46) end--;
     out.push({ kind: 'pii.date', rule: 'privacy.date.named', start: m.index, end });
-  });
+  };
+  // the months are found among readSignals' words, which line up with the fold unless it holds U+212A
+  if (foldMatchesWords(text)) eachAtWords(NAMED_Y, sig.placed, NAMED_ANCHORS, NAMED_REACH, fold, named);
+  else each(NAMED_RE, fold, named);
   eachAnchored(MONTH_YEAR_RE, YEAR_ANCHOR, MONTH_YEAR_REACH, fold, (m) => out.push({ kind: 'pii.date', rule: 'privacy.date.month-year', start: m.index, end: m.index + m[0].length }));
 }

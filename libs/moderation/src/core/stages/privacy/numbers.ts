@@ -50,6 +50,11 @@ function indianMobile(d: string): boolean {
   return d.length === 10 && d.charCodeAt(0) >= 54; // 6-9
 }
 
+/** A North American number: (NXX) NXX-XXXX, area code and exchange not starting with 0 or 1. */
+function nanp(x: string): boolean {
+  return x.length === 10 && x.charCodeAt(0) >= 50 && x.charCodeAt(3) >= 50;
+}
+
 function classifyPhone(s: Shape, cue: Cue | null): Hit {
   const d = s.digits;
   const n = d.length;
@@ -68,7 +73,6 @@ function classifyPhone(s: Shape, cue: Cue | null): Hit {
     return { kind: 'pii.phone', rule: 'privacy.phone.in-landline' };
   }
   // NANP: (NXX) NXX-XXXX, optionally with a leading 1 (https://en.wikipedia.org/wiki/North_American_Numbering_Plan).
-  const nanp = (x: string): boolean => x.length === 10 && x.charCodeAt(0) >= 50 && x.charCodeAt(3) >= 50;
   if (nanp(d) && (groupsAre(s, 3, 3, 4) || (s.paren && groupsAre(s, 3, 7)))) return { kind: 'pii.phone', rule: 'privacy.phone.us' };
   if (n === 11 && d[0] === '1' && nanp(d.slice(1)) && groupsAre(s, 1, 3, 3, 4)) return { kind: 'pii.phone', rule: 'privacy.phone.us' };
   // Country code written without '+' before a 10-digit national number ("91-415-555-0132").

@@ -30,7 +30,10 @@ export const W = {
   weakCue: 1 << 20,
   relation: 1 << 21,
   possessive: 1 << 22,
+  ordinalMonth: 1 << 23,
 } as const;
+
+const MONTH_WORDS = 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december';
 
 const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
   [W.title, 'mr mrs ms miss mx dr doctor shri shree smt kumari kum sri srimati shrimati prof master sr fr sister nurse adv er'],
@@ -41,7 +44,9 @@ const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
   [W.rural, 'village vill tehsil taluka taluk mandal'],
   [W.inCue, 'flat house h plot door d room qtr quarter ward gali lane street khasra survey sy apt apartment'],
   [W.plate, 'plate plates tag registration reg number vehicle car gaadi'],
-  [W.month, 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'],
+  [W.month, MONTH_WORDS],
+  // "12thmarch": an ordinal glued to its month reads as one word; placed only, so a named date can be anchored
+  [W.ordinalMonth, ['st', 'nd', 'rd', 'th'].flatMap((suffix) => MONTH_WORDS.split(' ').map((month) => suffix + month)).join(' ')],
   [W.spelled, 'zero one two three four five six seven eight nine shunya ek teen chaar paanch saat aath nau double triple'],
   [W.mailWord, 'dot gmail yahoo hotmail outlook rediffmail rediff icloud protonmail aol ymail com org net'],
   [W.atWord, 'at'],
@@ -108,7 +113,7 @@ function lookup(h: number): number {
  * Trigger words whose positions are kept: detectors whose matches begin at (or just before) one of
  * these words try their pattern only there instead of scanning the whole text.
  */
-const PLACED = W.title | W.handle | W.plate | W.city | W.landmark | W.possessive;
+const PLACED = W.title | W.handle | W.plate | W.city | W.landmark | W.possessive | W.usStreet | W.month | W.ordinalMonth;
 
 export interface Signals {
   digits: number;

@@ -43,6 +43,17 @@ function schemeUrls(text: string, out: PiiMatch[]): void {
   }
 }
 
+/** Whether lower-cased labels make a domain: a known TLD, or a country code under a known second level ("co.il"). */
+function isDomain(labels: readonly string[]): boolean {
+  const tld = labels[labels.length - 1];
+  return (
+    labels.length >= 2 &&
+    labels.every((l) => l.length > 0 && l.length <= 63) &&
+    /[a-z]/.test(labels[0]) &&
+    (TLDS.has(tld) || (tld.length === 2 && labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2])))
+  );
+}
+
 /** "microsoft.com", "google.co.il", "priyaclinic.in/book": scanned from each dot, one pass. */
 function bareDomains(text: string, out: PiiMatch[]): void {
   const n = text.length;
@@ -62,14 +73,10 @@ function bareDomains(text: string, out: PiiMatch[]): void {
       // part of an e-mail, a path or a URL that the other scanners own
       if (prev !== 64 && prev !== 47 && prev !== 58) {
         const host = text.slice(s, e);
-        const labels = host.toLowerCase().split('.');
-        const tld = labels[labels.length - 1];
-        const ok =
-          labels.length >= 2 &&
-          labels.every((l) => l.length > 0 && l.length <= 63) &&
-          /[a-z]/.test(labels[0]) &&
-          (TLDS.has(tld) || (tld.length === 2 && labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2])));
-        if (ok) {
+        // Most dots ("e.g.", "2.5mg", "end.Next") end in no TLD, and the last label alone says so: the
+        // host is split into labels only when it can still be a domain.
+        const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+        if ((TLDS.has(tld) || tld.length === 2) && isDomain(host.toLowerCase().split('.'))) {
           let end = e;
           if (end < n && text.charCodeAt(end) === 47) {
             while (end < n && end - s < 2000 && !/\s/.test(text[end])) end++;
