@@ -292,7 +292,9 @@ interface ContextRow {
 /**
  * One row per send, in the order given ($1 senders, $2 rooms, $3 keys). Slow mode is checked in the
  * database, not in memory, so it holds however many processes the member's sockets reach; the last
- * message is looked up only in rooms that have slow mode.
+ * message is looked up only in rooms that have slow mode. The earlier message is a LATERAL lookup so
+ * that it is always one probe of uq_content_client_msg per send: as a plain join, once the table held
+ * a million questions the planner walked the whole index for every send (10–60 ms a batch, measured).
  */
 const SEND_CONTEXT_SQL = `
 SELECT u.id AS user_id, u.handle, u.role, u.verified_at, u.specialty, u.muted_until AS user_muted_until, u.suspended_until,
@@ -303,7 +305,11 @@ SELECT u.id AS user_id, u.handle, u.role, u.verified_at, u.specialty, u.muted_un
   LEFT JOIN users u ON u.id = s.user_id
   LEFT JOIN chat_rooms r ON r.id = s.room_id
   LEFT JOIN chat_room_members m ON m.room_id = s.room_id AND m.user_id = s.user_id
-  LEFT JOIN content e ON e.author_id = s.user_id AND e.client_msg_id = s.client_msg_id AND e.kind = 'message'
+  LEFT JOIN LATERAL (
+    SELECT e.id FROM content e
+     WHERE e.author_id = s.user_id AND e.client_msg_id = s.client_msg_id AND e.kind = 'message'
+     LIMIT 1
+  ) e ON true
   LEFT JOIN LATERAL (
     SELECT ceil(extract(epoch FROM (c.created_at + make_interval(secs => r.slow_mode_seconds)) - now()))::int AS wait
       FROM content c
