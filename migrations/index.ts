@@ -5,5 +5,6 @@ import { Content1795533470028 } from './1795533470028-Content';
 import { ContentSearchAndForums1795533480000 } from './1795533480000-ContentSearchAndForums';
 import { Chat1795534888540 } from './1795534888540-Chat';
 import { ContentCascadeIndexes1795544566487 } from './1795544566487-ContentCascadeIndexes';
+import { ChatOutOfSearchIndex1795545566487 } from './1795545566487-ChatOutOfSearchIndex';
 
-export const MIGRATIONS = [Initial1795527382299, AuditLogAppendOnly1795527400000, Content1795533470028, ContentSearchAndForums1795533480000, Chat1795534888540, ContentCascadeIndexes1795544566487];
+export const MIGRATIONS = [Initial1795527382299, AuditLogAppendOnly1795527400000, Content1795533470028, ContentSearchAndForums1795533480000, Chat1795534888540, ContentCascadeIndexes1795544566487, ChatOutOfSearchIndex1795545566487];
