@@ -110,8 +110,9 @@ export class SharedRateLimit implements ChatRateLimit {
     private readonly prefix = 'asclepia:chat-rate:',
   ) {
     this.local = new LocalRateLimit(limit, windowMs);
-    // No offline queue and no retries: while Redis is away a send must not wait for it.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    // No offline queue, no retries and a short timeout: while Redis is away or hung, a batch of sends
+    // must not wait for it.
+    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
     this.redis.on('error', () => undefined); // reported once per outage, below
     this.redis.defineCommand('takeChatRate', { lua: TAKE_SCRIPT });
   }
