@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ContentService } from '../apps/api/src/content/content.service';
+import { Client } from 'pg';
+import { ContentService, INSERT_MESSAGES_SQL } from '../apps/api/src/content/content.service';
+import * as prepared from '../apps/api/src/content/prepared-query';
 import { addMember, ChatClient, createRoom, newClientMsgId, refusal, settle, sleep } from './support/chat';
 import { register, registerAs, verifiedPhysician, type Session } from './support/factories';
 import { http } from './support/http';
@@ -307,6 +309,62 @@ describe('live chat', () => {
       expect(roomless).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ code: '23503' }) });
       const rows = await sut.dataSource.query(`SELECT body FROM content WHERE author_id = $1`, [users[0].id]);
       expect(rows).toEqual([{ body: 'kept' }]);
+    });
+
+    it('commits a batch of published messages without waiting for the disk, and one with a held or crisis message durably', async () => {
+      const { room, users } = await publicRoomWith(1);
+      const physician = await verifiedPhysician(sut.api, sut.dataSource);
+      const content = sut.app.get(ContentService);
+      const patient = { id: users[0].id, role: 'patient', verified: false, mutedUntil: null } as const;
+      const doctor = { id: physician.id, role: 'physician', verified: true, mutedUntil: null } as const;
+      const entry = (actor: typeof patient | typeof doctor, body: string) =>
+        content.prepare(actor, { kind: 'message', body, locale: 'en-IN', roomId: room.id, clientMsgId: newClientMsgId() });
+      const spy = jest.spyOn(prepared, 'queryPrepared');
+      try {
+        const batches = [
+          [entry(patient, 'hello'), entry(patient, 'anyone here?')],
+          [entry(patient, 'hello again'), entry(doctor, PRESCRIPTION)],
+          [entry(patient, CRISIS)],
+        ];
+        for (const batch of batches) await content.insertMessages(batch, { asyncCommit: true });
+        await content.insertMessages([entry(patient, 'durable by choice')], { asyncCommit: false });
+        const settings = spy.mock.calls.filter(([, name]) => name === 'content-insert-messages').map(([, , , values]) => values[1]);
+        expect(settings).toEqual(['off', null, null, null]);
+      } finally {
+        spy.mockRestore();
+      }
+      const stored = await sut.dataSource.query(`SELECT status FROM content WHERE room_id = $1 ORDER BY created_at`, [room.id]);
+      expect(stored.map((r: { status: string }) => r.status)).toEqual(['published', 'published', 'published', 'held', 'published', 'published']);
+    });
+
+    it("sets synchronous_commit off for the batch statement's own transaction only when asked", async () => {
+      const { room, users } = await publicRoomWith(1);
+      const db = new Client({ connectionString: (sut.dataSource.options as { url: string }).url });
+      await db.connect();
+      const row = (clientMsgId: string) => ({
+        pos: 0, status: 'published', author_id: users[0].id, anonymous: false, title: null, body: 'hi', disclaimer: null, notices: [],
+        moderation: { findings: [], reasons: [] }, ruleset_version: 'test', room_id: room.id, client_msg_id: clientMsgId,
+        original_title: null, original_body: null, queue_priority: null, findings: [], reasons: [],
+      });
+      const settingAfter = async (value: string | null) => {
+        await db.query('BEGIN');
+        try {
+          const stored = await db.query(INSERT_MESSAGES_SQL, [JSON.stringify([row(newClientMsgId())]), value]);
+          expect(stored.rowCount).toBe(1);
+          return (await db.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit;
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      };
+      try {
+        const server = (await db.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit;
+        expect(server).toBe('on');
+        expect(await settingAfter('off')).toBe('off');
+        expect(await settingAfter(null)).toBe('on');
+        expect((await db.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+      } finally {
+        await db.end();
+      }
     });
 
     it('stores text with a NUL or half a surrogate pair instead of failing, the held original too', async () => {

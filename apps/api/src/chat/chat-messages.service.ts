@@ -70,6 +70,8 @@ export class ChatMessagesService {
   private readonly logger = new Logger(ChatMessagesService.name);
   /** Null with RATE_LIMIT=off; shared by every process through Redis with REDIS_URL. */
   private readonly rateLimit: ChatRateLimit | null;
+  /** CHAT_COMMIT: published messages commit without waiting for the disk (README "Chat messages and durability"). */
+  private readonly asyncCommit: boolean;
   // One message per (sender, clientMsgId) per batch: a re-send waits for the next batch and finds the first.
   private readonly batcher = new Batcher<Send, ChatMessageDto>((sends) => this.sendBatch(sends), {
     maxSize: MAX_BATCH,
@@ -83,6 +85,7 @@ export class ChatMessagesService {
     private readonly events: EventEmitter2,
     config: AppConfig,
   ) {
+    this.asyncCommit = config.CHAT_COMMIT === 'async';
     const { limit, windowMs } = CHAT_RATE;
     if (config.RATE_LIMIT === 'off') this.rateLimit = null;
     else this.rateLimit = config.REDIS_URL ? new SharedRateLimit(config.REDIS_URL, limit, windowMs) : new LocalRateLimit(limit, windowMs);
@@ -146,7 +149,7 @@ export class ChatMessagesService {
    */
   private async store(entries: ReviewedContent[]): Promise<Array<PromiseSettledResult<{ row: ContentEntity; fresh: boolean }>>> {
     try {
-      const written = await this.content.insertMessages(entries);
+      const written = await this.content.insertMessages(entries, { asyncCommit: this.asyncCommit });
       const raced = await this.byClientKeys(entries.filter((_, i) => isSkipped(written[i])));
       return written.map((result, i) => {
         if (result.status === 'rejected') return result;

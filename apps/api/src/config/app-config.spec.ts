@@ -34,6 +34,10 @@ describe('loadConfig', () => {
       expect(sut).toMatchObject({ ACCESS_TOKEN_TTL_SECONDS: 900, REFRESH_TOKEN_TTL_DAYS: 30, RATE_LIMIT: 'on' });
     });
 
+    it('commits published chat messages without waiting for the disk', () => {
+      expect(sut.CHAT_COMMIT).toBe('async');
+    });
+
     it('allows no CORS origin, logs at info and limits bodies to 256 KB', () => {
       expect(sut).toMatchObject({ CORS_ORIGINS: [], LOG_LEVEL: 'info', BODY_LIMIT: '256kb' });
     });
@@ -52,7 +56,9 @@ describe('loadConfig', () => {
         CORS_ORIGINS: ' https://app.example , http://localhost:5173 ,',
         RATE_LIMIT: 'OFF',
         ACCESS_TOKEN_TTL_SECONDS: '600',
+        CHAT_COMMIT: ' Sync ',
       });
+      expect(sut.CHAT_COMMIT).toBe('sync');
       expect(sut.PORT).toBe(8080);
       expect(sut.CORS_ORIGINS).toEqual(['https://app.example', 'http://localhost:5173']);
       expect(sut.RATE_LIMIT).toBe('off');
@@ -101,6 +107,7 @@ describe('loadConfig', () => {
       ['CORS_ORIGINS', 'https://app.example/path'],
       ['CORS_ORIGINS', '*'],
       ['RATE_LIMIT', 'sometimes'],
+      ['CHAT_COMMIT', 'off'],
       ['SEED_DEMO', 'yes'],
       ['LOG_LEVEL', 'loud'],
       ['BODY_LIMIT', 'lots'],

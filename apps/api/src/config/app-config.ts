@@ -75,6 +75,16 @@ export class AppConfig {
   @IsIn(['on', 'off'])
   RATE_LIMIT: 'on' | 'off' = 'on';
 
+  /**
+   * How a batch of published chat messages commits: `async` does not wait for PostgreSQL to flush
+   * its write-ahead log to disk (a crash of the database server, not a clean restart, can lose the
+   * last fraction of a second of such messages); `sync` waits. Anything that goes to the moderation
+   * queue (held or crisis) always waits. README "Chat messages and durability".
+   */
+  @Transform(toBool)
+  @IsIn(['async', 'sync'])
+  CHAT_COMMIT: 'async' | 'sync' = 'async';
+
   @IsOptional()
   @IsEmail({ require_tld: false }, { message: 'SEED_ADMIN_EMAIL must be an e-mail address' })
   SEED_ADMIN_EMAIL?: string;

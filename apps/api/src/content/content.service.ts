@@ -161,18 +161,24 @@ export class ContentService {
    * and its result is null; the caller answers with the row that has the key. If the statement fails
    * on one message's data (a constraint: its room deleted meanwhile, say), each message is written
    * alone so that only that one fails. Any other failure (the database is away) fails them all.
+   *
+   * With `asyncCommit`, a batch whose messages are all published commits without waiting for its
+   * write-ahead log to reach the disk (PostgreSQL's asynchronous commit, for this transaction only):
+   * a crash of the database server can lose the last moments of such messages, never corrupt
+   * anything. A batch with a held or crisis message, which goes to the moderation queue, always waits.
    */
-  async insertMessages(entries: readonly ReviewedContent[]): Promise<Array<PromiseSettledResult<ContentEntity | null>>> {
+  async insertMessages(entries: readonly ReviewedContent[], options: { asyncCommit?: boolean } = {}): Promise<Array<PromiseSettledResult<ContentEntity | null>>> {
     if (entries.length === 0) return [];
+    const asyncCommit = options.asyncCommit ?? false;
     try {
-      return (await this.insertMessageRows(entries)).map((row) => ({ status: 'fulfilled', value: row }));
+      return (await this.insertMessageRows(entries, asyncCommit)).map((row) => ({ status: 'fulfilled', value: row }));
     } catch (error) {
       if (entries.length === 1 || !isDataError(error)) throw error;
-      return Promise.allSettled(entries.map(async (entry) => (await this.insertMessageRows([entry]))[0]));
+      return Promise.allSettled(entries.map(async (entry) => (await this.insertMessageRows([entry], asyncCommit))[0]));
     }
   }
 
-  private async insertMessageRows(entries: readonly ReviewedContent[]): Promise<Array<ContentEntity | null>> {
+  private async insertMessageRows(entries: readonly ReviewedContent[], asyncCommit: boolean): Promise<Array<ContentEntity | null>> {
     const keyOf = (authorId: string, clientMsgId: string) => `${authorId}/${clientMsgId}`;
     const rows = entries.map(({ actor, input, review }, pos) => {
       if (input.kind !== 'message' || !input.clientMsgId) throw new Error('insertMessages writes chat messages with a clientMsgId only');
@@ -200,12 +206,13 @@ export class ContentService {
       };
     });
     if (new Set(rows.map((r) => keyOf(r.author_id, r.client_msg_id))).size !== rows.length) throw new Error('insertMessages: one clientMsgId twice for an author');
+    const relaxed = asyncCommit && rows.every((r) => r.status === 'published' && r.queue_priority === null);
 
     const stored = await queryPrepared<{ id: string; author_id: string; client_msg_id: string; created_at: Date; updated_at: Date }>(
       this.dataSource,
       'content-insert-messages',
       INSERT_MESSAGES_SQL,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), relaxed ? 'off' : null],
     );
     const byKey = new Map(stored.map((s) => [keyOf(s.author_id, s.client_msg_id), s]));
     return rows.map((row) => {
@@ -426,8 +433,12 @@ export class ContentService {
  * - ON CONFLICT DO NOTHING on uq_content_client_msg: a key taken by an earlier or a concurrent
  *   send (PostgreSQL waits for that one to commit) skips the row instead of failing the statement.
  * - The dependent rows join back on (author_id, client_msg_id), unique among the inserted rows.
+ * - $2 = 'off' makes this statement's own transaction commit asynchronously: set_config with
+ *   is_local = true is SET LOCAL, and PostgreSQL reads synchronous_commit when the implicit
+ *   transaction commits, after the statement. NULL leaves the server's setting. The final SELECT
+ *   reads `commit_mode` (one row, or none) so that it is evaluated (a CTE nobody reads is not).
  */
-const INSERT_MESSAGES_SQL = `
+export const INSERT_MESSAGES_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     pos int, status content_status, author_id uuid, anonymous boolean, title text, body text, disclaimer text,
@@ -456,8 +467,11 @@ queued AS (
   INSERT INTO moderation_items (content_id, status, source, priority, findings, reasons)
   SELECT s.id, 'pending', 'pipeline', i.queue_priority, i.findings, i.reasons FROM stored s JOIN input i USING (author_id, client_msg_id)
    WHERE i.queue_priority IS NOT NULL
+),
+commit_mode AS (
+  SELECT set_config('synchronous_commit', $2::text, true) WHERE $2::text IS NOT NULL
 )
-SELECT id, author_id, client_msg_id, created_at, updated_at FROM stored`;
+SELECT id, author_id, client_msg_id, created_at, updated_at FROM stored LEFT JOIN commit_mode ON true`;
 
 /**
  * Text as PostgreSQL can store it, sent inside JSON: a NUL, or half of a surrogate pair (JSON escapes
