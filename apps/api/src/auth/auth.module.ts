@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
-import { RUNTIME, type Runtime } from '../config/runtime';
+import { jwtKey, RUNTIME, type Runtime } from '../config/runtime';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -29,7 +29,7 @@ const accountTracker = (request: Record<string, unknown>) => {
     JwtModule.registerAsync({
       inject: [RUNTIME],
       useFactory: (runtime: Runtime) => ({
-        secret: runtime.jwtSecret,
+        secret: jwtKey(runtime),
         signOptions: {
           algorithm: 'HS256',
           expiresIn: runtime.config.ACCESS_TOKEN_TTL_SECONDS,

@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '../access/access-policy';
-import { RUNTIME, type Runtime } from '../config/runtime';
+import { jwtKey, RUNTIME, type Runtime } from '../config/runtime';
 import { UsersService } from '../users/users.service';
 
 export interface AccessTokenClaims {
@@ -36,7 +36,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: runtime.jwtSecret,
+      // passport-jwt hands the key to jsonwebtoken as is, which takes a KeyObject; only its types say string | Buffer.
+      secretOrKey: jwtKey(runtime) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: 'asclepia',
       audience: 'asclepia-api',

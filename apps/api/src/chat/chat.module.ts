@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { JwtModule } from '@nestjs/jwt';
-import { RUNTIME, type Runtime } from '../config/runtime';
+import { jwtKey, RUNTIME, type Runtime } from '../config/runtime';
 import { ContentModule } from '../content/content.module';
 import { ChatFanoutListener } from './chat-fanout.listener';
 import { ChatMessagesController } from './chat-messages.controller';
@@ -21,7 +21,7 @@ import { ChatGateway } from './chat.gateway';
     EventEmitterModule.forRoot({ global: true }),
     ContentModule,
     // Verification only: the same secret and claims the auth module signs with.
-    JwtModule.registerAsync({ inject: [RUNTIME], useFactory: (runtime: Runtime) => ({ secret: runtime.jwtSecret }) }),
+    JwtModule.registerAsync({ inject: [RUNTIME], useFactory: (runtime: Runtime) => ({ secret: jwtKey(runtime) }) }),
   ],
   controllers: [ChatRoomsController, ChatMessagesController],
   providers: [ChatRoomsService, ChatMessagesService, ChatSessionsService, ChatSockets, ChatGateway, ChatFanoutListener],
