@@ -19,14 +19,18 @@ import { benchDatabase, compilePeers, ROOT as root, startServer, stopServer, typ
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 20);
 const PER_ROOM = Number(process.env.BENCH_CLIENTS_PER_ROOM ?? 50);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
+/** Tries per rate: a rate is sustained when one of them meets the bar. */
+const TRIES = Number(process.env.BENCH_TRIES ?? 2);
 // Steps no more than 1.5× apart, so the ratio of the two servers' highest sustained rates is not stuck at a power of two.
-const RATES = (process.env.BENCH_RATES ?? '25,50,100,200,300,400,600,800,1000,1200,1600,2000').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '25,50,100,200,300,400,600,800,1000,1200,1600,2000,2400,3000,4000,5000').split(',').map(Number);
 /** BENCH_STAGGER=0 restores synchronised senders: every room's message of a tick in the same millisecond. */
 const STAGGER = process.env.BENCH_STAGGER !== '0';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 interface Step {
   rate: number;
+  /** Messages actually sent per second over the step (the generator catches up when late). */
+  sentRate: number;
   p50: number;
   p99: number;
   delivered: number;
@@ -118,24 +122,39 @@ async function step(server: Server, byRoom: Socket[][], rooms: string[], rate: n
   const perRoom = rate / rooms.length;
   const interval = 1000 / perRoom;
   let sent = 0;
-  const starts: NodeJS.Timeout[] = [];
   const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
   rooms.forEach((roomId, r) => {
     let seq = 0;
+    let t0 = 0;
     const sender = byRoom[r][0];
+    // Every message has a time it is due (t0 + seq × interval), and its latency counts from then: a
+    // timer that fires late sends what is due at once, so the rate holds when the machine is busy and
+    // the lateness counts against the system measured, instead of quietly lowering the rate.
+    // The next tick is set for the next message's due time (timers and performance.now() disagree by
+    // a fraction of a millisecond: a tick a little early sends nothing and waits the rest).
     const tick = () => {
-      const body = `bench ${tag} r${r} n${(seq++).toString(36)}`;
-      sentAt.set(body, performance.now());
-      sent++;
-      sender.emit('message:send', { roomId, body, clientMsgId: `${tag}-${r}-${seq}` }, () => undefined);
+      if (stopped) return;
+      const now = performance.now();
+      while (t0 + seq * interval <= now) {
+        const body = `bench ${tag} r${r} n${seq.toString(36)}`;
+        sentAt.set(body, t0 + seq * interval);
+        seq++;
+        sent++;
+        sender.emit('message:send', { roomId, body, clientMsgId: `${tag}-${r}-${seq}` }, () => undefined);
+      }
+      timers[r] = setTimeout(tick, t0 + seq * interval - performance.now());
     };
     // Each room's sender starts at its own phase, so the total rate arrives evenly; without it all
     // ROOMS senders fire in the same millisecond every interval (a burst of ROOMS messages, whatever the rate).
-    starts.push(setTimeout(() => timers.push(setInterval(tick, interval)), STAGGER ? (r * interval) / rooms.length : 0));
+    timers[r] = setTimeout(() => {
+      t0 = performance.now();
+      tick();
+    }, STAGGER ? (r * interval) / rooms.length : 0);
   });
   await new Promise((r) => setTimeout(r, STEP_SECONDS * 1000));
-  starts.forEach(clearTimeout);
-  timers.forEach(clearInterval);
+  stopped = true;
+  timers.forEach(clearTimeout);
   await new Promise((r) => setTimeout(r, 1000)); // let the last deliveries land
   const cpuPerMessage = (cpuMs(server.child.pid) - cpuBefore) / sent;
   listeners.forEach((off) => off());
@@ -144,7 +163,7 @@ async function step(server: Server, byRoom: Socket[][], rooms: string[], rate: n
   const delivered = expected ? latencies.length / expected : 0;
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
-  return { rate, p50, p99, delivered, ok: delivered >= 0.99 && p99 < 100, cpuPerMessage };
+  return { rate, sentRate: sent / STEP_SECONDS, p50, p99, delivered, ok: delivered >= 0.99 && p99 < 100, cpuPerMessage };
 }
 
 async function measure(server: Server, rooms: string[], users: string[]): Promise<Step[]> {
@@ -154,10 +173,16 @@ async function measure(server: Server, rooms: string[], users: string[]): Promis
     // Unmeasured warm-up: JIT, connection pools, the pipeline's first runs.
     await step(server, byRoom, rooms, RATES[0], `${server.name}-warmup-${randomBytes(2).toString('hex')}`);
     for (const rate of RATES) {
-      const result = await step(server, byRoom, rooms, rate, `${server.name}-${rate}-${randomBytes(2).toString('hex')}`);
-      steps.push(result);
-      console.log(`${server.name.padEnd(10)} ${String(rate).padStart(5)} msg/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  delivered ${(result.delivered * 100).toFixed(1)} %  CPU ${result.cpuPerMessage.toFixed(2)} ms/msg  ${result.ok ? 'sustained' : 'NOT sustained'}`);
-      if (!result.ok) break;
+      // A step that fails is tried once more (for every server alike): one stall of 100 ms in five
+      // seconds, a garbage collection or a checkpoint, is enough to fail a try on a shared machine.
+      let ok = false;
+      for (let attempt = 1; attempt <= TRIES && !ok; attempt++) {
+        const result = await step(server, byRoom, rooms, rate, `${server.name}-${rate}-${randomBytes(2).toString('hex')}`);
+        steps.push(result);
+        ok = result.ok;
+        console.log(`${server.name.padEnd(10)} ${String(rate).padStart(5)} msg/s (sent ${result.sentRate.toFixed(0)}/s)  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  delivered ${(result.delivered * 100).toFixed(1)} %  CPU ${result.cpuPerMessage.toFixed(2)} ms/msg  ${result.ok ? 'sustained' : 'NOT sustained'}`);
+      }
+      if (!ok) break;
     }
   } finally {
     byRoom.flat().forEach((s) => s.close());
@@ -168,8 +193,12 @@ async function measure(server: Server, rooms: string[], users: string[]): Promis
 /** Written into the report as is: what the Asclepia figures measure (apps/api/src/chat/chat-messages.service.ts). */
 const HOW_MESSAGES_ARE_STORED = `## How a message is stored
 
-Every message is moderated by the full pipeline and stored before anyone is told of it, durably
-(synchronous commit). What makes that cheap enough is batching the sends that arrive together:
+Every message is moderated by the full pipeline and stored before anyone is told of it. A batch of
+published messages commits without waiting for PostgreSQL to flush its log to disk (CHAT_COMMIT=async,
+the default; asynchronous commit for that transaction only); a batch with a held or crisis message, or
+any batch with CHAT_COMMIT=sync, waits. On a disk whose flushes stall (tens to hundreds of ms on the
+virtual machine of an earlier run), waiting decided the result: 300 msg/s, against 600 without waiting.
+What makes storing every message cheap enough is batching the sends that arrive together:
 
 - **Batches without timers** (\`apps/api/src/chat/batcher.ts\`). A send starts a batch on the same turn of
   the event loop if none is in flight; sends that arrive while one is in flight form the next batch (at most
@@ -208,8 +237,9 @@ async function main(): Promise<void> {
     const dataSource = new DataSource(dataSourceOptions(db.url));
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    const [settings] = await dataSource.query<Array<{ version: string; fsync: string; commit: string }>>(
-      `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit`,
+    const [settings] = await dataSource.query<Array<{ version: string; fsync: string; commit: string; rows: string }>>(
+      `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit,
+              (SELECT count(*) FROM content) AS rows`,
     );
     await dataSource.destroy();
     const { rooms, users } = await seed(db.url);
@@ -218,41 +248,55 @@ async function main(): Promise<void> {
     const bare = await startServer('bare', [peer('bench/chat/bare-relay.ts')], {});
     const bareSteps = await measure(bare, rooms, users).finally(() => stopServer(bare));
     const env = { DATABASE_URL: db.url, RATE_LIMIT: 'off', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'false', JWT_SECRET: SECRET, RETENTION_SWEEP_SECONDS: '0' };
+    // As shipped (CHAT_COMMIT=async: published messages commit without waiting for the disk), then
+    // with every batch waiting for its commit to reach the disk (CHAT_COMMIT=sync).
     const app = await startServer('asclepia', [join(root, 'dist/apps/api/src/main.js')], env);
     const appSteps = await measure(app, rooms, users).finally(() => stopServer(app));
+    const durable = await startServer('sync', [join(root, 'dist/apps/api/src/main.js')], { ...env, CHAT_COMMIT: 'sync' });
+    const durableSteps = await measure(durable, rooms, users).finally(() => stopServer(durable));
 
     const b = best(bareSteps);
     const a = best(appSteps);
+    const d = best(durableSteps);
     const ratio = a && b ? a.rate / b.rate : 0;
+    const durableRatio = d && b ? d.rate / b.rate : 0;
+    const top = RATES.at(-1);
+    const capped = [b, a, d].some((s) => s?.rate === top) ? ` A server that sustained the top step (${top} msg/s) may sustain more: the load generator, on the same machine, is then the limit.` : '';
     const row = (name: string, s: Step | undefined) => `| ${name} | ${s ? s.rate : '—'} | ${s ? s.p50.toFixed(1) : '—'} | ${s ? s.p99.toFixed(1) : '—'} |`;
     const all = (name: string, steps: Step[]) =>
-      steps.map((s) => `| ${name} | ${s.rate} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${(s.delivered * 100).toFixed(1)} % | ${s.cpuPerMessage.toFixed(2)} | ${s.ok ? 'yes' : 'no'} |`).join('\n');
+      steps.map((s) => `| ${name} | ${s.rate} | ${s.sentRate.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${(s.delivered * 100).toFixed(1)} % | ${s.cpuPerMessage.toFixed(2)} | ${s.ok ? 'yes' : 'no'} |`).join('\n');
     const report = `# Chat benchmark
 
 \`npm run bench:chat\` (bench/chat.bench.ts). ${ROOMS} rooms × ${PER_ROOM} clients (${ROOMS * PER_ROOM} sockets), one sender per room
-at a fixed rate (${STAGGER ? 'senders phase-offset, so the total rate arrives evenly' : 'senders synchronised: a burst of one message per room every interval'}), ${STEP_SECONDS} s per step, every delivery timed from send to \`message:new\` on each of the room's
-${PER_ROOM} sockets (the sender's included). A rate is *sustained* when ≥ 99 % of deliveries arrive and p99 < 100 ms.
-The peer is a bare Socket.IO relay (bench/chat/bare-relay.ts): same events and acks, no auth, moderation or storage.
-Asclepia runs with RATE_LIMIT=off and moderates (full pipeline) and persists every message, one process, no Redis.
+at a fixed rate (${STAGGER ? 'senders phase-offset, so the total rate arrives evenly' : 'senders synchronised: a burst of one message per room every interval'}), ${STEP_SECONDS} s per step, every delivery of \`message:new\` to each of the room's
+${PER_ROOM} sockets (the sender's included) timed from the moment the message was due: a sender whose timer fires late
+sends what is due at once, so the rate holds and the lateness counts as latency. A rate is *sustained* when ≥ 99 % of deliveries arrive and p99 < 100 ms
+in one of ${TRIES} tries (a second try only after a failed one; both are listed below).
+The peer is a bare Socket.IO relay (bench/chat/bare-relay.ts): same events and acks and messages of the same shape
+(so the same bytes on the wire), no auth, moderation or storage.
+Asclepia runs with RATE_LIMIT=off and moderates (full pipeline) and persists every message, one process, no Redis:
+once as shipped (CHAT_COMMIT=async, README "Chat messages and durability") and once with CHAT_COMMIT=sync.
 Both run as plain JavaScript on node: Asclepia from dist/ (\`npm run build\`), the relay compiled by tsc.
-*Sustained* needs p99 < 100 ms over a 5 s step, so one stall of 50 ms (a garbage collection, a slow
-commit) decides a step: at the edge, the highest sustained rate differs from run to run on a shared machine.
+*Sustained* needs p99 < 100 ms over a ${STEP_SECONDS} s step, so a few stalls (a garbage collection, a checkpoint, the
+load generator descheduled) decide a try: at the edge, the highest sustained rate differs from run to run on a shared machine.
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, shared with other work; the load generator runs on the same machine.
-Database: PostgreSQL ${settings.version} (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, .bench-data/'}) on the same machine, fsync ${settings.fsync}, synchronous_commit ${settings.commit}.
+Database: PostgreSQL ${settings.version} (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded, .bench-data/'}) on the same machine, fsync ${settings.fsync}, synchronous_commit ${settings.commit}, ${Number(settings.rows).toLocaleString('en-US')} content rows before the run.
 
 | server | highest sustained send rate (msg/s) | p50 (ms) | p99 (ms) |
 | --- | --- | --- | --- |
 ${row('bare Socket.IO relay', b)}
 ${row('Asclepia /chat', a)}
+${row('Asclepia /chat, CHAT_COMMIT=sync', d)}
 
-**Ratio: ${ratio.toFixed(2)}×** the bare relay (goal ≥ 0.5×).
+**Ratio: ${ratio.toFixed(2)}×** the bare relay (goal ≥ 0.5×); ${durableRatio.toFixed(2)}× with CHAT_COMMIT=sync.${capped}
 
 Every step:
 
-| server | send rate (msg/s) | p50 (ms) | p99 (ms) | delivered | server CPU per message (ms) | sustained |
-| --- | --- | --- | --- | --- | --- | --- |
+| server | send rate (msg/s) | sent (msg/s) | p50 (ms) | p99 (ms) | delivered | server CPU per message (ms) | sustained |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${all('bare', bareSteps)}
 ${all('asclepia', appSteps)}
+${all('sync', durableSteps)}
 
 *Server CPU per message* is the server process's user + system time (/proc) over the step, divided by the
 messages sent: it counts the fan-out to the room's ${PER_ROOM} sockets, whose kernel work is charged to the sender,
@@ -261,7 +305,7 @@ It is steadier than the latencies on a shared machine: compare the two servers i
 
 ${HOW_MESSAGES_ARE_STORED}`;
     await writeFile(join(root, 'docs/benchmarks-chat.md'), report);
-    console.log(`\nbare ${b?.rate ?? 0} msg/s, asclepia ${a?.rate ?? 0} msg/s, ratio ${ratio.toFixed(2)}×  → docs/benchmarks-chat.md`);
+    console.log(`\nbare ${b?.rate ?? 0} msg/s, asclepia ${a?.rate ?? 0} msg/s (${ratio.toFixed(2)}×), with CHAT_COMMIT=sync ${d?.rate ?? 0} msg/s (${durableRatio.toFixed(2)}×)  → docs/benchmarks-chat.md`);
   } finally {
     await db.embedded?.stop();
   }
