@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+/** Switches and keywords (`on`, `true`, `async`…), read without case or surrounding spaces. */
+const toKeyword = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 /** Digits only: `Number()` alone would read " " as 0, "0x10" as 16 and "1e3" as 1000. */
 const toInt = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -71,7 +72,7 @@ export class AppConfig {
   })
   CORS_ORIGINS: string[] = [];
 
-  @Transform(toBool)
+  @Transform(toKeyword)
   @IsIn(['on', 'off'])
   RATE_LIMIT: 'on' | 'off' = 'on';
 
@@ -81,7 +82,7 @@ export class AppConfig {
    * last fraction of a second of such messages); `sync` waits. Anything that goes to the moderation
    * queue (held or crisis) always waits. README "Chat messages and durability".
    */
-  @Transform(toBool)
+  @Transform(toKeyword)
   @IsIn(['async', 'sync'])
   CHAT_COMMIT: 'async' | 'sync' = 'async';
 
@@ -96,7 +97,7 @@ export class AppConfig {
 
   /** Demo users and content; defaults to on with the embedded database, off with DATABASE_URL. */
   @IsOptional()
-  @Transform(toBool)
+  @Transform(toKeyword)
   @IsIn(['true', 'false'])
   SEED_DEMO?: 'true' | 'false';
 
