@@ -197,7 +197,8 @@ Every message is moderated by the full pipeline and stored before anyone is told
 published messages commits without waiting for PostgreSQL to flush its log to disk (CHAT_COMMIT=async,
 the default; asynchronous commit for that transaction only); a batch with a held or crisis message, or
 any batch with CHAT_COMMIT=sync, waits. On a disk whose flushes stall (tens to hundreds of ms on the
-virtual machine of an earlier run), waiting decided the result: 300 msg/s, against 600 without waiting.
+virtual machine of an earlier run), waiting decided the result: 300 msg/s, against 600 without waiting
+(measured with the earlier load generator).
 What makes storing every message cheap enough is batching the sends that arrive together:
 
 - **Batches without timers** (\`apps/api/src/chat/batcher.ts\`). A send starts a batch on the same turn of
