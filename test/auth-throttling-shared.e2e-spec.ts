@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../libs/database/src/embedded-postgres';
 import { expectApiError } from './support/api-error';
 import { PASSWORD, register } from './support/factories';
 import { http, type HttpResult } from './support/http';
-import { startTestApp, twoApps, type TestApp } from './support/test-app';
+import { startTestApp, twoApps, type TestApp, unreachableRedisUrl } from './support/test-app';
 
 /**
  * Login throttling with REDIS_URL: every API process counts the same attempts, and a process that
@@ -48,8 +47,7 @@ describeWithRedis('login throttling across processes (REDIS_URL)', () => {
 describe('login throttling while Redis is unreachable', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    // Nothing listens on this port: every Redis command fails at once.
-    sut = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    sut = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: await unreachableRedisUrl() });
   });
   afterAll(() => sut.close());
 

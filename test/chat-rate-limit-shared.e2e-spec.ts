@@ -1,7 +1,6 @@
-import { freePort } from '../libs/database/src/embedded-postgres';
 import { ChatClient, createRoom } from './support/chat';
 import { register } from './support/factories';
-import { startTestApp, twoApps, type TestApp } from './support/test-app';
+import { startTestApp, twoApps, type TestApp, unreachableRedisUrl } from './support/test-app';
 
 /**
  * The chat's per-user limit (5 messages in 5 seconds) with REDIS_URL: counted once for all API
@@ -55,8 +54,7 @@ describeWithRedis('chat rate limit across processes (REDIS_URL)', () => {
 describe('chat rate limit while Redis is unreachable', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    // Nothing listens on this port: every Redis command fails at once.
-    sut = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    sut = await startTestApp({ RATE_LIMIT: 'on', REDIS_URL: await unreachableRedisUrl() });
   });
   afterAll(() => sut.close());
 

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp, resolveRuntime } from '../../apps/api/src/bootstrap';
+import { freePort } from '../../libs/database/src/embedded-postgres';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { databaseUrl, ENV, workerDatabaseName } from '../setup/test-database';
 import { adoptTypeormMetadata } from './fresh-database';
@@ -76,4 +77,9 @@ export function twoApps(env: Record<string, string>): { one: TestApp; two: TestA
     await apps.two?.close();
   });
   return apps;
+}
+
+/** A Redis URL on a free port where nothing listens: every command fails at once (Redis-outage tests). */
+export async function unreachableRedisUrl(): Promise<string> {
+  return `redis://127.0.0.1:${await freePort()}`;
 }
