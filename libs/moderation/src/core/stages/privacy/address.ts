@@ -1,6 +1,7 @@
 import { eachAnchored, eachAtWords, eachNear, foldMatchesWords, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
+import { wordPattern } from '../words';
 
 /**
  * Geography below state level (HIPAA Safe Harbor item B): street addresses, Indian address lines
@@ -18,11 +19,14 @@ const US_STREET_Y = sticky(US_STREET_RE);
  */
 const US_STREET_REACH = 77;
 
-const IN_CUE_RE =
-  /\b(?:flat|flat\sno|house\sno|h\.?\s?no|plot\sno|plot|door\sno|d\.?\s?no|room\sno|qtr\sno|quarter\sno|ward\sno|gali\sno|lane\sno|street\sno|khasra\sno|survey\sno|sy\sno|apt|apartment)\.?\s?[:#-]?\s?(?=[a-z]?\d)[a-z0-9\-/]{1,10}\b/g;
+/** Tried only at the words it can start with ("flat", "house", "h"…), from the shared word index. */
+const IN_CUE = wordPattern(
+  /\b(?:flat|flat\sno|house\sno|h\.?\s?no|plot\sno|plot|door\sno|d\.?\s?no|room\sno|qtr\sno|quarter\sno|ward\sno|gali\sno|lane\sno|street\sno|khasra\sno|survey\sno|sy\sno|apt|apartment)\.?\s?[:#-]?\s?(?=[a-z]?\d)[a-z0-9\-/]{1,10}\b/g,
+);
 const RURAL_RE = /\b(?:[Vv]illage|[Vv]ill|[Tt]ehsil|[Tt]aluka|[Tt]aluk|[Mm]andal)\.?\s?[:-]?\s?[A-Z][a-z]{2,20}\b/g;
 
-const ORDINAL_ROAD_RE = /\b\d{1,3}(?:st|nd|rd|th)\s(?:cross|main|sector|street|road|avenue|lane|a\smain|b\smain|a\scross|b\scross)\b/g;
+/** Tried only at words that start with a digit. */
+const ORDINAL_ROAD = wordPattern(/\b\d{1,3}(?:st|nd|rd|th)\s(?:cross|main|sector|street|road|avenue|lane|a\smain|b\smain|a\scross|b\scross)\b/g);
 
 // "Koramangala 5th Block", "Rohini Sector 7"
 const LOCALITY_ORD_RE = /\b[A-Z][a-z]{2,20}\s(?:\d{1,2}(?:st|nd|rd|th)\s(?:Block|Sector)|Sector[\s-]\d{1,3})\b/g;
@@ -104,8 +108,8 @@ export function detectAddresses(text: string, fold: string, sig: Signals, out: P
   const w = sig.words;
   if (sig.digits > 0) {
     if (w & W.usStreet) eachAtWords(US_STREET_Y, sig.placed, W.usStreet, US_STREET_REACH, text, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.us-street', start: m.index, end: extend(text, m.index + m[0].length) }));
-    if (w & W.inCue) each(IN_CUE_RE, fold, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.in-line', start: m.index, end: extend(text, m.index + m[0].length) }));
-    if (w & W.ordinalRoad) each(ORDINAL_ROAD_RE, fold, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.in-road', start: m.index, end: extend(text, m.index + m[0].length) }));
+    if (w & W.inCue) IN_CUE.forEach(fold, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.in-line', start: m.index, end: extend(text, m.index + m[0].length) }));
+    if (w & W.ordinalRoad) ORDINAL_ROAD.forEach(fold, (m) => out.push({ kind: 'pii.address', rule: 'privacy.address.in-road', start: m.index, end: extend(text, m.index + m[0].length) }));
     if (w & W.city && sig.digits >= 6) eachAnchored(CITY_PIN_Y, PIN_ANCHOR, CITY_PIN_REACH, fold, (m) => {
       const start = m.index + m[0].length - m[1].length;
       out.push({ kind: 'pii.postal_code', rule: 'privacy.postal.in-pin', start, end: m.index + m[0].length });

@@ -2,6 +2,7 @@ import { AMBIGUOUS_FIRST, EPONYMS, FIRST, NOT_NAMES, SURNAMES } from './name-lis
 import { eachAtWords, eachNear, foldMatchesWords, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
+import { wordPattern } from '../words';
 
 /**
  * Person names (HIPAA Safe Harbor item A). No NLP model: cue phrases ("my name is", "I am",
@@ -103,7 +104,7 @@ const STRONG_CUE_Y = sticky(STRONG_CUE_RE);
 const STRONG_ANCHOR = /naa?m|myself|call|signed/g;
 const STRONG_REACH = 20;
 /** "I am", "this is", "it's me", sign-offs: the word must look like a name. */
-const WEAK_CUE_RE = /\b(?:i\s?am|i'm|im|this\sis|it'?s\sme|it's|regards,?|thanks,?|thank\syou,?|cheers,?|sincerely,?|yours,?)[\s:,-]{0,3}(?=[a-z])/g;
+const WEAK_CUE = wordPattern(/\b(?:i\s?am|i'm|im|this\sis|it'?s\sme|it's|regards,?|thanks,?|thank\syou,?|cheers,?|sincerely,?|yours,?)[\s:,-]{0,3}(?=[a-z])/g);
 /** "my son Arjun", "her 6 year old daughter Riya". */
 const RELATION_RE =
   /\b(?:my|our|his|her)\s(?:little\s|elder\s|younger\s|older\s|late\s|\d{1,2}[\s-]?(?:yo|year[\s-]old|yr[\s-]old)\s)?(?:son|daughter|wife|husband|mother|mom|mum|father|dad|brother|sister|friend|grandmother|grandma|grandfather|grandpa|nani|nana|dadi|dada|beta|beti|bhai|didi|uncle|aunt|aunty|cousin|baby|boy|girl|kid|child|patient|colleague|neighbour|neighbor|niece|nephew|fiance|partner|mil|fil|sil|bil)(?:\s(?:named|called|is|was))?,?[\s:,-]{0,3}(?=[a-z])/g;
@@ -208,8 +209,8 @@ export function detectNames(text: string, fold: string, sig: Signals, out: PiiMa
     }, true);
   }
   if (sig.words & (W.weakCue | W.closing)) {
-    WEAK_CUE_RE.lastIndex = 0;
-    for (let m = WEAK_CUE_RE.exec(fold); m; m = WEAK_CUE_RE.exec(fold)) nameAfterCue(text, fold, m.index + m[0].length, CueKind.Weak, false, out);
+    // tried only at the words it can start with ("i", "this", "regards"…), from the shared word index
+    WEAK_CUE.forEach(fold, (m) => nameAfterCue(text, fold, m.index + m[0].length, CueKind.Weak, false, out));
   }
   if (sig.words & W.relation) {
     const visit = (m: RegExpExecArray): void => nameAfterCue(text, fold, m.index + m[0].length, CueKind.Relation, false, out);
