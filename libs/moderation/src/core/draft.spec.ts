@@ -20,6 +20,17 @@ describe('draft', () => {
     expect(draft.fold).toHaveLength(draft.text.length);
   });
 
+  it('marks a draft plain only while its text is tab, new line and printable ASCII, with the lower-cased text as fold', () => {
+    const plain = createDraft('Call Me\tMaybe\n');
+    expect(plain.plain).toBe(true);
+    expect(plain.fold).toBe('call me\tmaybe\n');
+    for (const text of ['caf\u00e9', 'a\rb', 'x\u200by', 'Дr Mehta']) expect(createDraft(text).plain).toBe(false);
+    const cleaned = rewrite(createDraft('Dr\u200b Mehta'), [{ start: 2, end: 3, replacement: '' }]);
+    expect(cleaned).toMatchObject({ text: 'Dr Mehta', fold: 'dr mehta', plain: true });
+    // a caller's own fold may differ from the lower-cased text, so its drafts are never plain
+    expect(createDraft('abc', (t) => t.toUpperCase()).plain).toBe(false);
+  });
+
   it('refuses to rewrite once redactions are recorded', () => {
     const draft = withRedactions(createDraft('abc'), [{ start: 0, end: 1, kind: 'pii.name', placeholder: '[name removed]' }]);
     expect(() => rewrite(draft, [{ start: 1, end: 2, replacement: '' }])).toThrow();

@@ -24,6 +24,11 @@ export interface Draft {
   readonly fold: string;
   /** offsets[i] is the index in `original` where text[i] came from; offsets[text.length] === original.length. */
   readonly offsets: Int32Array;
+  /**
+   * `text` holds only tab, new line and printable ASCII, and `fold` is its plain lower-case form: nothing
+   * to normalise, and every detector's lower-cased copy of the text would equal `fold`.
+   */
+  readonly plain: boolean;
   readonly redactions: readonly Redaction[];
   readonly findings: readonly Finding[];
   readonly notices: readonly Notice[];
@@ -51,8 +56,24 @@ function identityOffsets(length: number): Int32Array {
   return new Int32Array(identity.buffer, 0, length + 1);
 }
 
+/** Anything but tab, new line and printable ASCII. */
+const NOT_PLAIN = /[^\t\n\x20-\x7E]/;
+
+/** Whether `text` holds only tab, new line and printable ASCII: nothing in it can need normalising. */
+export function isPlain(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
+/** The fold of `text` and whether the text is plain (see `Draft.plain`), from one scan for plain text. */
+function foldOf(text: string, foldText: (text: string) => string): { fold: string; plain: boolean } {
+  if (foldText !== defaultFold) return { fold: foldText(text), plain: false };
+  if (!isPlain(text)) return { fold: foldText(text), plain: false };
+  return { fold: text.toLowerCase(), plain: true };
+}
+
 export function createDraft(original: string, foldText: (text: string) => string = defaultFold): Draft {
-  return makeDraft(original, original, foldText(original), identityOffsets(original.length), [], [], []);
+  const { fold, plain } = foldOf(original, foldText);
+  return makeDraft(original, original, fold, identityOffsets(original.length), plain, [], [], []);
 }
 
 /**
@@ -60,15 +81,15 @@ export function createDraft(original: string, foldText: (text: string) => string
  * with a spread takes V8's generic path once drafts of several shapes have passed through it.
  */
 function makeDraft(
-  original: string, text: string, fold: string, offsets: Int32Array,
+  original: string, text: string, fold: string, offsets: Int32Array, plain: boolean,
   redactions: readonly Redaction[], findings: readonly Finding[], notices: readonly Notice[],
 ): Draft {
-  return { original, text, fold, offsets, redactions, findings, notices };
+  return { original, text, fold, offsets, plain, redactions, findings, notices };
 }
 
 /** The draft with other findings; the sanitiser records them against the text before it rewrote it. */
 export function replaceFindings(draft: Draft, findings: readonly Finding[]): Draft {
-  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.redactions, findings, draft.notices);
+  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.plain, draft.redactions, findings, draft.notices);
 }
 
 /** Lower-cases and folds look-alikes code unit by code unit, so the result keeps the input's length. */
@@ -107,7 +128,8 @@ export function rewrite(draft: Draft, edits: readonly Edit[], foldText: (text: s
   parts.push(draft.text.slice(cursor));
   copyOffsets(draft.offsets, cursor, draft.text.length + 1, offsets, o);
   const text = parts.join('');
-  return makeDraft(draft.original, text, foldText(text), offsets, draft.redactions, draft.findings, draft.notices);
+  const { fold, plain } = foldOf(text, foldText);
+  return makeDraft(draft.original, text, fold, offsets, plain, draft.redactions, draft.findings, draft.notices);
 }
 
 /** Copies from[start, end) to `to` at `at`; returns where the copy ends. Long stretches copy natively. */
@@ -151,14 +173,14 @@ export function withFindings(draft: Draft, inputs: readonly FindingInput[]): Dra
 
 export function withRedactions(draft: Draft, redactions: readonly Redaction[]): Draft {
   if (redactions.length === 0) return draft;
-  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.redactions.concat(redactions), draft.findings, draft.notices);
+  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.plain, draft.redactions.concat(redactions), draft.findings, draft.notices);
 }
 
 export function withNotices(draft: Draft, notices: readonly Notice[]): Draft {
   if (notices.length === 0) return draft;
   const seen = new Set(draft.notices.map((n) => n.text));
   const added = notices.filter((n) => !seen.has(n.text));
-  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.redactions, draft.findings, draft.notices.concat(added));
+  return makeDraft(draft.original, draft.text, draft.fold, draft.offsets, draft.plain, draft.redactions, draft.findings, draft.notices.concat(added));
 }
 
 function byStartThenLongest(a: Redaction, b: Redaction): number {

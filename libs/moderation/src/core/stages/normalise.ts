@@ -1,4 +1,4 @@
-import { rewrite, type Draft, type Edit, type Stage } from '../draft';
+import { isPlain, rewrite, type Draft, type Edit, type Stage } from '../draft';
 
 /**
  * Characters that are invisible or reorder text: zero-width (U+200B–U+200F, U+2060–U+2064, U+FEFF,
@@ -11,8 +11,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const SURROGATE = /[\uD800-\uDFFF]/;
 // eslint-disable-next-line no-control-regex -- "anything not ASCII"
 const NON_ASCII = /[^\x00-\x7F]/;
-/** Anything but tab, new line and printable ASCII: the only text that can need normalising, found in one scan. */
-const NOT_PLAIN = /[^\t\n\x20-\x7E]/;
 /** A run of non-ASCII characters with the ASCII letter before it, which a combining mark may attach to. */
 // eslint-disable-next-line no-control-regex -- "runs of non-ASCII"
 const NON_ASCII_RUN = /[\x00-\x7F]?[^\x00-\x7F]{1,256}/g;
@@ -61,7 +59,7 @@ function nfkcEdits(text: string): Edit[] {
 }
 
 export const normalise: Stage = (draft: Draft): Draft => {
-  if (!NOT_PLAIN.test(draft.text)) return draft;
+  if (draft.plain || isPlain(draft.text)) return draft;
   const cleaned = rewrite(draft, invisibleEdits(draft.text));
   if (!NON_ASCII.test(cleaned.text) || cleaned.text.normalize('NFKC') === cleaned.text) return cleaned;
   return rewrite(cleaned, nfkcEdits(cleaned.text));

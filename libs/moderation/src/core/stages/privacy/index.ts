@@ -185,12 +185,13 @@ function detectNearPlaceholders(published: string, holes: readonly number[]): Pi
  * digit run), so the published form is checked again until nothing new appears: a second review
  * of published text must find nothing (the privacy property the pipeline's tests state). When
  * every match stands apart from its neighbours (see standsApart) the check could find nothing, so
- * it is skipped: most messages pay for one detection pass, not two.
+ * it is skipped: most messages pay for one detection pass, not two. `lowerCased` is the text's
+ * `toLowerCase()` when the caller has it already.
  */
-export function detectPii(text: string): PiiMatch[] {
+export function detectPii(text: string, lowerCased: string = lower(text)): PiiMatch[] {
   if (text.length === 0) return [];
   const sig = readSignals(text);
-  let matches = detectIn(text, lower(text), sig);
+  let matches = detectIn(text, lowerCased, sig);
   for (let pass = 0; pass < 3 && matches.length > 0 && mayExpose(text, sig, matches); pass++) {
     const { published, holes, toSource } = withPlaceholders(text, matches);
     // detectOnce drops whatever overlaps a placeholder, so every new match lies between them
@@ -203,7 +204,8 @@ export function detectPii(text: string): PiiMatch[] {
 }
 
 export const privacy: Stage = (draft) => {
-  const matches = detectPii(draft.text);
+  // a plain draft's fold is its lower-cased text: the same string object then keys the shared word index
+  const matches = draft.plain ? detectPii(draft.text, draft.fold) : detectPii(draft.text);
   if (matches.length === 0) return draft;
   const findings: FindingInput[] = [];
   const redactions: Redaction[] = [];
