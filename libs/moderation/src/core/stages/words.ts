@@ -57,25 +57,27 @@ function slotOf(h: number): number {
   return slot;
 }
 
-/** Per pattern bit, where the text's words that pattern may start with begin, in text order. */
+/**
+ * Where the text's words that some pattern may start with begin, with the patterns' bits: one flat
+ * list of (start, bits) pairs in text order, so a message costs one list, not one per pattern.
+ */
 interface WordIndex {
   fold: string;
   generation: number;
-  starts: number[][];
+  words: number[];
+  /** The bits of every word in `words` together: a pattern none of them has is skipped at once. */
+  present: number;
   /** Most equal letter runs (2–40 letters) in a row, see `longestRepeat`. */
   longestRepeat: number;
   /** Where sentences start, see `sentenceStarts`. */
   sentences: number[];
 }
 
-/** Shared by every pattern with no candidate in a text; never written to. */
-const NO_STARTS: number[] = [];
-
 /**
  * The last two indexes: privacy reads the plain lower-cased text, the later stages the fold, and
  * where look-alikes or quotes make the two differ, each keeps its own instead of rebuilding the other's.
  */
-let cached: WordIndex = { fold: '', generation: -1, starts: [], longestRepeat: 0, sentences: [0] };
+let cached: WordIndex = { fold: '', generation: -1, words: [], present: 0, longestRepeat: 0, sentences: [0] };
 let previous: WordIndex = cached;
 
 /** 1 for a-z, 2 for 0-9, 0 for anything else (a word is a run of 1s and 2s). */
@@ -108,7 +110,7 @@ function indexWords(fold: string): WordIndex {
   }
   if (cached.generation === generation && sameWords(cached.fold, fold)) {
     previous = cached;
-    cached = { fold, generation, starts: previous.starts, longestRepeat: previous.longestRepeat, sentences: previous.sentences };
+    cached = { fold, generation, words: previous.words, present: previous.present, longestRepeat: previous.longestRepeat, sentences: previous.sentences };
     return cached;
   }
   return buildIndex(fold);
@@ -135,17 +137,10 @@ function isNeutral(c: number): boolean {
   return c >= 0x80 || (CLASS[c] === 0 && ENDS[c] === 0);
 }
 
-/** One empty list per pattern bit, copied for each index: cheaper than filling a fresh array. */
-let noStarts: number[][] = [];
-
 function buildIndex(fold: string): WordIndex {
-  // Fresh buffers: a caller may still be walking the previous index. A pattern whose first words are
-  // absent (most of them, in most messages) shares the empty list instead of allocating its own.
-  if (noStarts.length !== nextBit) {
-    noStarts = [];
-    for (let bit = 0; bit < nextBit; bit++) noStarts.push(NO_STARTS);
-  }
-  const starts = noStarts.slice();
+  // Fresh lists: a caller may still be walking the previous index.
+  const words: number[] = [];
+  let present = 0;
   const text = toBytes(fold);
   const repeats = new RepeatCounter();
   const sentences = [0];
@@ -171,14 +166,14 @@ function buildIndex(fold: string): WordIndex {
     // A word of letters only is one letter run, hashed alike; a mixed one ("b12b") is split apart.
     if (kinds === 1) repeats.run(start, i, h);
     else if (kinds === 3) repeats.mixed(text, start, i);
-    for (let found = bitsOf(h | 1) | lead; found !== 0; found &= found - 1) {
-      const bit = 31 - Math.clz32(found & -found);
-      if (starts[bit] === NO_STARTS) starts[bit] = [start];
-      else starts[bit].push(start);
+    const bits = bitsOf(h | 1) | lead;
+    if (bits !== 0) {
+      words.push(start, bits);
+      present |= bits;
     }
   }
   previous = cached;
-  cached = { fold, generation, starts, longestRepeat: repeats.longest, sentences };
+  cached = { fold, generation, words, present, longestRepeat: repeats.longest, sentences };
   return cached;
 }
 
@@ -266,16 +261,17 @@ function wrap(regex: RegExp): WordPattern {
   const bit = filterBit(regex);
   if (bit === -1) return { regex, forEach: (fold, onMatch) => scanAll(global, fold, onMatch) };
   const sticky = new RegExp(regex.source, `${regex.flags.replace('g', '')}y`);
+  const mask = 1 << bit;
   return {
     regex,
     forEach(fold, onMatch) {
       const index = indexWords(fold);
-      const starts = index.starts[bit];
-      const count = starts.length;
+      if ((index.present & mask) === 0) return;
+      const words = index.words;
       let from = 0;
-      for (let k = 0; k < count; k++) {
-        if (starts[k] < from) continue;
-        sticky.lastIndex = starts[k];
+      for (let k = 0; k < words.length; k += 2) {
+        if ((words[k + 1] & mask) === 0 || words[k] < from) continue;
+        sticky.lastIndex = words[k];
         const m = sticky.exec(fold);
         if (m === null) continue;
         from = m.index + Math.max(1, m[0].length);
