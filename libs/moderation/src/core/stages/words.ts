@@ -64,9 +64,16 @@ function slotOf(h: number): number {
 interface WordIndex {
   fold: string;
   generation: number;
+  /** The (start, bits) pairs; empty when `byBit` holds them instead. */
   words: number[];
-  /** The bits of every word in `words` together: a pattern none of them has is skipped at once. */
+  /** The bits of every such word together: a pattern none of them has is skipped at once. */
   present: number;
+  /**
+   * For a text with many such words, the same starts sorted by pattern bit, so a pattern walks only
+   * its own: entries 0 to `bits` say where each bit's starts begin (the last where they all end).
+   * Null for a short text, whose list is cheaper to walk whole than to sort.
+   */
+  byBit: number[] | null;
   /** Most equal letter runs (2–40 letters) in a row, see `longestRepeat`. */
   longestRepeat: number;
   /** Where sentences start, see `sentenceStarts`. */
@@ -77,7 +84,7 @@ interface WordIndex {
  * The last two indexes: privacy reads the plain lower-cased text, the later stages the fold, and
  * where look-alikes or quotes make the two differ, each keeps its own instead of rebuilding the other's.
  */
-let cached: WordIndex = { fold: '', generation: -1, words: [], present: 0, longestRepeat: 0, sentences: [0] };
+let cached: WordIndex = { fold: '', generation: -1, words: [], present: 0, byBit: null, longestRepeat: 0, sentences: [0] };
 let previous: WordIndex = cached;
 
 /** 1 for a-z, 2 for 0-9, 0 for anything else (a word is a run of 1s and 2s). */
@@ -110,7 +117,7 @@ function indexWords(fold: string): WordIndex {
   }
   if (cached.generation === generation && sameWords(cached.fold, fold)) {
     previous = cached;
-    cached = { fold, generation, words: previous.words, present: previous.present, longestRepeat: previous.longestRepeat, sentences: previous.sentences };
+    cached = { fold, generation, words: previous.words, present: previous.present, byBit: previous.byBit, longestRepeat: previous.longestRepeat, sentences: previous.sentences };
     return cached;
   }
   return buildIndex(fold);
@@ -137,9 +144,13 @@ function isNeutral(c: number): boolean {
   return c >= 0x80 || (CLASS[c] === 0 && ENDS[c] === 0);
 }
 
+/** (start, bits) of each word some pattern may start with, in text order; reused by every build. */
+let found: Int32Array = new Int32Array(1024);
+/** Per bit, how many starts it has, then where its next one goes (see sortedByBit); reused by every build. */
+const perBit = new Int32Array(32);
+
 function buildIndex(fold: string): WordIndex {
-  // Fresh lists: a caller may still be walking the previous index.
-  const words: number[] = [];
+  let pairs = 0;
   let present = 0;
   const text = toBytes(fold);
   const repeats = new RepeatCounter();
@@ -168,13 +179,65 @@ function buildIndex(fold: string): WordIndex {
     else if (kinds === 3) repeats.mixed(text, start, i);
     const bits = bitsOf(h | 1) | lead;
     if (bits !== 0) {
-      words.push(start, bits);
+      if (pairs === found.length) found = grown(found);
+      found[pairs++] = start;
+      found[pairs++] = bits;
       present |= bits;
     }
   }
   previous = cached;
-  cached = { fold, generation, words, present, longestRepeat: repeats.longest, sentences };
+  // Fresh lists: a caller may still be walking the previous index.
+  const byBit = pairs > 2 * WHOLE_WALK ? sortedByBit(found, pairs) : null;
+  const words = byBit === null ? copied(found, pairs) : NO_WORDS;
+  cached = { fold, generation, words, present, byBit, longestRepeat: repeats.longest, sentences };
   return cached;
+}
+
+/**
+ * Up to this many candidate words, a pattern walks the whole list and skips the others' words: a
+ * chat message has a dozen. A 2 KB text has hundreds, and a dozen patterns each walking them all cost
+ * more than sorting them once.
+ */
+const WHOLE_WALK = 24;
+
+/** Shared by every index sorted by bit; never written to. */
+const NO_WORDS: number[] = [];
+
+function copied(list: Int32Array, length: number): number[] {
+  const copy = new Array<number>(length);
+  for (let k = 0; k < length; k++) copy[k] = list[k];
+  return copy;
+}
+
+function grown(list: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * list.length);
+  bigger.set(list);
+  return bigger;
+}
+
+/** The starts of the first `length` entries of `words` ((start, bits) pairs) sorted by bit, in text order within each: a counting sort. */
+function sortedByBit(words: Int32Array, length: number): number[] {
+  const count = perBit;
+  count.fill(0);
+  let total = 0;
+  for (let k = 1; k < length; k += 2) {
+    for (let b = words[k]; b !== 0; b &= b - 1) {
+      count[31 - Math.clz32(b & -b)]++;
+      total++;
+    }
+  }
+  const sorted = new Array<number>(nextBit + 1 + total);
+  let at = nextBit + 1;
+  for (let bit = 0; bit < nextBit; bit++) {
+    sorted[bit] = at;
+    at += count[bit];
+    count[bit] = sorted[bit];
+  }
+  sorted[nextBit] = at;
+  for (let k = 0; k < length; k += 2) {
+    for (let b = words[k + 1]; b !== 0; b &= b - 1) sorted[count[31 - Math.clz32(b & -b)]++] = words[k];
+  }
+  return sorted;
 }
 
 /** Counts letter runs that repeat the one before them (as in "buy buy buy"), in the same pass. */
@@ -267,11 +330,16 @@ function wrap(regex: RegExp): WordPattern {
     forEach(fold, onMatch) {
       const index = indexWords(fold);
       if ((index.present & mask) === 0) return;
-      const words = index.words;
+      // Either list gives this pattern's starts in text order: (start, bits) pairs read with a stride
+      // of two and a bit test, or its own run of the list sorted by bit.
+      const sorted = index.byBit;
+      const list = sorted ?? index.words;
+      const stride = sorted === null ? 2 : 1;
+      const end = sorted === null ? list.length : sorted[bit + 1];
       let from = 0;
-      for (let k = 0; k < words.length; k += 2) {
-        if ((words[k + 1] & mask) === 0 || words[k] < from) continue;
-        sticky.lastIndex = words[k];
+      for (let k = sorted === null ? 0 : sorted[bit]; k < end; k += stride) {
+        if ((sorted === null && (list[k + 1] & mask) === 0) || list[k] < from) continue;
+        sticky.lastIndex = list[k];
         const m = sticky.exec(fold);
         if (m === null) continue;
         from = m.index + Math.max(1, m[0].length);
