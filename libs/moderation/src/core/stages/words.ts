@@ -70,7 +70,8 @@ interface WordIndex {
   present: number;
   /**
    * For a text with many such words, the same starts sorted by pattern bit, so a pattern walks only
-   * its own: entries 0 to `bits` say where each bit's starts begin (the last where they all end).
+   * its own: entry `bit` (one per registered pattern) says where that bit's starts begin, the entry
+   * after the last bit where they all end.
    * Null for a short text, whose list is cheaper to walk whole than to sort.
    */
   byBit: number[] | null;
@@ -217,12 +218,11 @@ function grown(list: Int32Array): Int32Array {
 
 /** The starts of the first `length` entries of `words` ((start, bits) pairs) sorted by bit, in text order within each: a counting sort. */
 function sortedByBit(words: Int32Array, length: number): number[] {
-  const count = perBit;
-  count.fill(0);
+  perBit.fill(0);
   let total = 0;
   for (let k = 1; k < length; k += 2) {
     for (let b = words[k]; b !== 0; b &= b - 1) {
-      count[31 - Math.clz32(b & -b)]++;
+      perBit[31 - Math.clz32(b & -b)]++;
       total++;
     }
   }
@@ -230,12 +230,12 @@ function sortedByBit(words: Int32Array, length: number): number[] {
   let at = nextBit + 1;
   for (let bit = 0; bit < nextBit; bit++) {
     sorted[bit] = at;
-    at += count[bit];
-    count[bit] = sorted[bit];
+    at += perBit[bit];
+    perBit[bit] = sorted[bit];
   }
   sorted[nextBit] = at;
   for (let k = 0; k < length; k += 2) {
-    for (let b = words[k + 1]; b !== 0; b &= b - 1) sorted[count[31 - Math.clz32(b & -b)]++] = words[k];
+    for (let b = words[k + 1]; b !== 0; b &= b - 1) sorted[perBit[31 - Math.clz32(b & -b)]++] = words[k];
   }
   return sorted;
 }
