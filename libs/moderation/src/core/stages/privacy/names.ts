@@ -1,5 +1,5 @@
 import { AMBIGUOUS_FIRST, EPONYMS, FIRST, NOT_NAMES, SURNAMES } from './name-lists';
-import { eachAtWords, eachNear, foldMatchesWords, sticky } from './anchored';
+import { eachAtWords, foldMatchesWords, sticky } from './anchored';
 import type { PiiMatch } from './pii';
 import { W, type Signals } from './signals';
 import { wordPattern } from '../words';
@@ -97,11 +97,9 @@ const STRONG_CUE_RE =
   /\b(?:(?:my|his|her|their|patient's|patient|the patient's|[a-z]{2,12}'s|father|mother|son|daughter|wife|husband|baby|child|brother|sister)\s(?:full\s)?name\s?(?:is|was|'s|:|-)?|name\s?:|name\s-\s|myself|call\sme|they\scall\sme|mera\snaa?m|my\snaam|naam|signed)[\s:,-]{0,3}(?=[a-z])/g;
 const STRONG_CUE_Y = sticky(STRONG_CUE_RE);
 /**
- * Every strong cue contains one of these ("nam", "naam", "myself", "call", "signed"); "the patient's
- * full name" starts 20 characters before it. One regex scan finds them faster than five indexOf
- * calls; each search resumes one character on, so overlapping anchors ("namyself") are all found.
+ * Every strong cue holds a run of letters opening with "nam", "naam", "myself", "call" or "signed"
+ * (readSignals places them as W.nameCue); "the patient's full name" starts 20 characters before it.
  */
-const STRONG_ANCHOR = /naa?m|myself|call|signed/g;
 const STRONG_REACH = 20;
 /** "I am", "this is", "it's me", sign-offs: the word must look like a name. */
 const WEAK_CUE = wordPattern(/\b(?:i\s?am|i'm|im|this\sis|it'?s\sme|it's|regards,?|thanks,?|thank\syou,?|cheers,?|sincerely,?|yours,?)[\s:,-]{0,3}(?=[a-z])/g);
@@ -120,17 +118,6 @@ const CLAUSE_OPENER = /(?:^|[.!?,:;(\n-]|\b(?:hi|hello|hey|dear|namaste|sir|mada
  */
 function opensClause(fold: string, at: number): boolean {
   return CLAUSE_OPENER.test(fold.slice(Math.max(0, at - 24), at));
-}
-
-/** Where the strong cues' anchors start in the fold, ascending. */
-function strongAnchorsIn(fold: string): number[] {
-  const at: number[] = [];
-  STRONG_ANCHOR.lastIndex = 0;
-  for (let m = STRONG_ANCHOR.exec(fold); m !== null; m = STRONG_ANCHOR.exec(fold)) {
-    at.push(m.index);
-    STRONG_ANCHOR.lastIndex = m.index + 1;
-  }
-  return at;
 }
 
 const CueKind = { Strong: 0, Weak: 1, Relation: 2 } as const;
@@ -199,14 +186,14 @@ export function detectNames(text: string, fold: string, sig: Signals, out: PiiMa
     out.push({ kind: 'pii.name', rule, start, end });
   };
 
-  // The anchors are found in the fold itself, not among readSignals' words, so a cue glued to the
-  // name ("my nameis Asha") or spelled with look-alikes is read too, and a placeholder's "name" opens nothing.
-  const strongAnchors = strongAnchorsIn(fold);
-  if (strongAnchors.length > 0) {
-    eachNear(STRONG_CUE_Y, strongAnchors, STRONG_REACH, fold, (m) => {
+  // A cue's "name" (or "naam", "myself"…) follows white space or a non-word character in the fold, so in
+  // the text it opens a run of ASCII letters: the Kelvin sign that foldMatchesWords guards against
+  // folds to "k", a letter none of these words holds, so the placed runs hold every cue here.
+  if (sig.words & W.nameCue) {
+    eachAtWords(STRONG_CUE_Y, sig.placed, W.nameCue, STRONG_REACH, fold, (m) => {
       if (m[0].startsWith('myself') && !opensClause(fold, m.index)) return;
       nameAfterCue(text, fold, m.index + m[0].length, CueKind.Strong, /^(?:my|name|mera|naam)/.test(m[0]), out);
-    }, true);
+    });
   }
   if (sig.words & (W.weakCue | W.closing)) {
     // tried only at the words it can start with ("i", "this", "regards"…), from the shared word index

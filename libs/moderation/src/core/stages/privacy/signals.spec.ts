@@ -27,6 +27,16 @@ describe('readSignals', () => {
     expect(sut.fiveAt).toEqual([34]);
   });
 
+  it('places the runs of letters a strong name cue opens with, glued or not, and no others', () => {
+    const text = 'NAAM Ravi; nameis Asha, Myself x, call me, signed; renamed vietnam callous nam';
+    const sut = readSignals(text);
+    const at: string[] = [];
+    for (let k = 0; k < sut.placed.length; k += 2) if (sut.placed[k] & W.nameCue) at.push(text.slice(sut.placed[k + 1], sut.placed[k + 1] + 4));
+    expect(at).toEqual(['NAAM', 'name', 'Myse', 'call', 'sign', 'call', 'nam']);
+    expect(readSignals('I named the cat').words & W.nameCue).toBeTruthy();
+    expect(readSignals('my son Ravi').words & W.nameCue).toBe(0);
+  });
+
   it('lists the capitalised words that stand alone, as the name dictionary reads them', () => {
     const text = 'Priya9820 met Dr Rao_x and McKay, then Ravi [name removed] Asha.';
     const sut = readSignals(text);

@@ -31,6 +31,8 @@ export const W = {
   relation: 1 << 21,
   possessive: 1 << 22,
   ordinalMonth: 1 << 23,
+  /** A run of letters opening with "nam", "naam", "myself", "call" or "signed": a strong name cue may hold it (see opensNameCue). */
+  nameCue: 1 << 24,
 } as const;
 
 const MONTH_WORDS = 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december';
@@ -113,7 +115,34 @@ function lookup(h: number): number {
  * Trigger words whose positions are kept: detectors whose matches begin at (or just before) one of
  * these words try their pattern only there instead of scanning the whole text.
  */
-const PLACED = W.title | W.handle | W.plate | W.city | W.landmark | W.possessive | W.usStreet | W.month | W.ordinalMonth;
+const PLACED = W.title | W.handle | W.plate | W.city | W.landmark | W.possessive | W.usStreet | W.month | W.ordinalMonth | W.nameCue;
+
+/** Lower-case letters `word` (a-z) spells at `at`, the run being `length` letters long. */
+function spells(text: Uint8Array, at: number, length: number, word: string): boolean {
+  if (length < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text[at + k] | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Whether the run of letters at `at` opens with "nam", "naam", "myself", "call" or "signed": every
+ * strong name cue ("my name is", "mera naam", "myself", "call me", "signed") holds such a run, so
+ * names.ts tries its pattern only near them. A prefix, not a whole word: "nameis Asha" is a cue too.
+ */
+function opensNameCue(text: Uint8Array, at: number, length: number): boolean {
+  switch (text[at] | 32) {
+    case 110: // n
+      return spells(text, at, length, 'nam') || spells(text, at, length, 'naam');
+    case 109: // m
+      return spells(text, at, length, 'myself');
+    case 99: // c
+      return spells(text, at, length, 'call');
+    case 115: // s
+      return spells(text, at, length, 'signed');
+    default:
+      return false;
+  }
+}
 
 export interface Signals {
   digits: number;
@@ -247,13 +276,11 @@ export function readSignals(source: string): Signals {
         c = ++i < n ? text[i] : 32;
       } while (isLetter(c));
       if (isCapitalisedWord(text, s, i, n)) capWords.push(s, i);
-      if (i - s <= 20) {
-        const bits = lookup(h);
-        if (bits !== 0) {
-          words |= bits;
-          if (bits & W.spelled) spelled++;
-          if (bits & PLACED) placed.push(bits, s);
-        }
+      const bits = (i - s <= 20 ? lookup(h) : 0) | (opensNameCue(text, s, i - s) ? W.nameCue : 0);
+      if (bits !== 0) {
+        words |= bits;
+        if (bits & W.spelled) spelled++;
+        if (bits & PLACED) placed.push(bits, s);
       }
       if (i >= n) break;
     }
