@@ -150,6 +150,41 @@ let found: Int32Array = new Int32Array(1024);
 /** Per bit, how many starts it has, then where its next one goes (see sortedByBit); reused by every build. */
 const perBit = new Int32Array(32);
 
+/** Counts letter runs that repeat the one before them (as in "buy buy buy"), in the same pass. */
+class RepeatCounter {
+  longest = 0;
+  private previous = 0;
+  private previousEnd = 0;
+  private streak = 0;
+
+  /** A maximal run of letters and its hash. */
+  run(start: number, end: number, hash: number): void {
+    const length = end - start;
+    const h = length >= 2 && length <= 40 ? hash | 1 : 0;
+    // Letter runs are maximal, so the gap to the previous one is never empty; only its size matters.
+    this.streak = h !== 0 && h === this.previous && start - this.previousEnd <= 5 ? this.streak + 1 : h !== 0 ? 1 : 0;
+    this.previous = h;
+    this.previousEnd = end;
+    if (this.streak > this.longest) this.longest = this.streak;
+  }
+
+  /** The letter runs inside a word of letters and digits. */
+  mixed(text: Uint8Array, start: number, end: number): void {
+    let i = start;
+    while (i < end) {
+      if (CLASS[text[i]] !== 1) {
+        i++;
+        continue;
+      }
+      const s = i;
+      let h = FNV_OFFSET;
+      do h = Math.imul(h ^ text[i], FNV_PRIME);
+      while (++i < end && CLASS[text[i]] === 1);
+      this.run(s, i, h);
+    }
+  }
+}
+
 function buildIndex(fold: string): WordIndex {
   let pairs = 0;
   let present = 0;
@@ -161,8 +196,7 @@ function buildIndex(fold: string): WordIndex {
   while (i < n) {
     let c = text[i];
     if (CLASS[c] === 0) {
-      const end = ENDS[c];
-      if (end !== 0 && i + 1 < n && (end === 1 || isSpace(fold.charCodeAt(i + 1)))) sentences.push(i + 1);
+      if (i + 1 < n && endsSentence(c, fold, i)) sentences.push(i + 1);
       i++;
       continue;
     }
@@ -186,12 +220,73 @@ function buildIndex(fold: string): WordIndex {
       present |= bits;
     }
   }
+  return install(fold, pairs, present, repeats.longest, sentences);
+}
+
+/** Makes the first `pairs` entries of `found` the index of `fold`, the latest one asked for. */
+function install(fold: string, pairs: number, present: number, longestRepeat: number, sentences: number[]): WordIndex {
   previous = cached;
   // Fresh lists: a caller may still be walking the previous index.
   const byBit = pairs > 2 * WHOLE_WALK ? sortedByBit(found, pairs) : null;
   const words = byBit === null ? copied(found, pairs) : NO_WORDS;
-  cached = { fold, generation, words, present, byBit, longestRepeat: repeats.longest, sentences };
+  cached = { fold, generation, words, present, byBit, longestRepeat, sentences };
   return cached;
+}
+
+/** Whether `c`, the character of `text` at `at` (or \x01 for a non-ASCII one), ends a sentence (see sentenceStarts). */
+export function endsSentence(c: number, text: string, at: number): boolean {
+  const end = ENDS[c];
+  return end === 1 || (end === 2 && isSpace(text.charCodeAt(at + 1)));
+}
+
+/**
+ * The index of a text's lower-cased form, fed by a pass that walks the text's words anyway (privacy's
+ * readSignals), so one walk serves both: startFeed, then in text order each word (a run of ASCII
+ * letters and digits, hashed with wordHash over its lower-cased characters), each run of letters
+ * within it (for the repeat count) and each sentence start, then finishFeed. The result is the index
+ * buildIndex would build from the lower-cased text, whose words are the text's own: lower-casing
+ * turns no other character into an ASCII letter or digit but the Kelvin sign (see foldMatchesWords).
+ */
+let feedPairs = 0;
+let feedPresent = 0;
+let feedRepeats = new RepeatCounter();
+let feedSentences: number[] = [0];
+
+export function startFeed(): void {
+  feedPairs = 0;
+  feedPresent = 0;
+  feedRepeats = new RepeatCounter();
+  feedSentences = [0];
+}
+
+/** A word starting at `start`: `hash` its wordHash, `first` its first character, lower-cased. */
+export function feedWord(start: number, hash: number, first: number): void {
+  const bits = bitsOf(hash | 1) | leadingMasks[first];
+  if (bits === 0) return;
+  if (feedPairs === found.length) found = grown(found);
+  found[feedPairs++] = start;
+  found[feedPairs++] = bits;
+  feedPresent |= bits;
+}
+
+/** A maximal run of letters [start, end), `hash` its wordHash. */
+export function feedLetters(start: number, end: number, hash: number): void {
+  feedRepeats.run(start, end, hash);
+}
+
+export function feedSentence(at: number): void {
+  feedSentences.push(at);
+}
+
+export function finishFeed(fold: string): void {
+  install(fold, feedPairs, feedPresent, feedRepeats.longest, feedSentences);
+}
+
+/** The hash the index gives a word: FNV-1a, one `wordHash` step per lower-cased character from WORD_HASH_SEED. */
+export const WORD_HASH_SEED = FNV_OFFSET;
+
+export function wordHash(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
 }
 
 /**
@@ -238,41 +333,6 @@ function sortedByBit(words: Int32Array, length: number): number[] {
     for (let b = words[k + 1]; b !== 0; b &= b - 1) sorted[perBit[31 - Math.clz32(b & -b)]++] = words[k];
   }
   return sorted;
-}
-
-/** Counts letter runs that repeat the one before them (as in "buy buy buy"), in the same pass. */
-class RepeatCounter {
-  longest = 0;
-  private previous = 0;
-  private previousEnd = 0;
-  private streak = 0;
-
-  /** A maximal run of letters and its hash. */
-  run(start: number, end: number, hash: number): void {
-    const length = end - start;
-    const h = length >= 2 && length <= 40 ? hash | 1 : 0;
-    // Letter runs are maximal, so the gap to the previous one is never empty; only its size matters.
-    this.streak = h !== 0 && h === this.previous && start - this.previousEnd <= 5 ? this.streak + 1 : h !== 0 ? 1 : 0;
-    this.previous = h;
-    this.previousEnd = end;
-    if (this.streak > this.longest) this.longest = this.streak;
-  }
-
-  /** The letter runs inside a word of letters and digits. */
-  mixed(text: Uint8Array, start: number, end: number): void {
-    let i = start;
-    while (i < end) {
-      if (CLASS[text[i]] !== 1) {
-        i++;
-        continue;
-      }
-      const s = i;
-      let h = FNV_OFFSET;
-      do h = Math.imul(h ^ text[i], FNV_PRIME);
-      while (++i < end && CLASS[text[i]] === 1);
-      this.run(s, i, h);
-    }
-  }
 }
 
 /**

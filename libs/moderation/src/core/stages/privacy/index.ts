@@ -10,6 +10,7 @@ import { detectNames } from './names';
 import { detectNumbers } from './numbers';
 import { MESSAGES, PLACEHOLDERS, severityOf, type PiiKind, type PiiMatch } from './pii';
 import { resolve } from './resolve';
+import { foldMatchesWords } from './anchored';
 import { mayExpose } from './exposure';
 import { readSignals, signalsWithin, W, type Signals } from './signals';
 import { detectSpelledDigits } from './spelled-digits';
@@ -185,12 +186,13 @@ function detectNearPlaceholders(published: string, holes: readonly number[]): Pi
  * digit run), so the published form is checked again until nothing new appears: a second review
  * of published text must find nothing (the privacy property the pipeline's tests state). When
  * every match stands apart from its neighbours (see standsApart) the check could find nothing, so
- * it is skipped: most messages pay for one detection pass, not two. `lowerCased` is the text's
- * `toLowerCase()` when the caller has it already.
+ * it is skipped: most messages pay for one detection pass, not two. `lowerCased` is the text lower-cased
+ * as lower() does (for a plain text, its `toLowerCase()`) when the caller has it already.
  */
 export function detectPii(text: string, lowerCased: string = lower(text)): PiiMatch[] {
   if (text.length === 0) return [];
-  const sig = readSignals(text);
+  // the walk that reads the signals also indexes the words of the lower-cased text, where it can
+  const sig = readSignals(text, foldMatchesWords(text) ? lowerCased : undefined);
   let matches = detectIn(text, lowerCased, sig);
   for (let pass = 0; pass < 3 && matches.length > 0 && mayExpose(text, sig, matches); pass++) {
     const { published, holes, toSource } = withPlaceholders(text, matches);

@@ -1,3 +1,6 @@
+import { CHANGE, DIAGNOSIS, DOSE } from '../clinical/patterns';
+import { CRISIS } from '../safety/patterns';
+import { longestRepeat, sentenceStarts, type WordPattern } from '../words';
 import { readSignals, signalsWithin, W } from './signals';
 
 describe('readSignals', () => {
@@ -43,6 +46,36 @@ describe('readSignals', () => {
     const words: string[] = [];
     for (let k = 0; k < sut.capWords.length; k += 2) words.push(text.slice(sut.capWords[k], sut.capWords[k + 1]));
     expect(words).toEqual(['Dr', 'Ravi', 'Asha']);
+  });
+
+  it('builds the word index of the lower-cased text in the same walk, as the index would build it', () => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const words = ['You', 'have', 'DEFINITELY', 'take', '500', 'mg', 'Q8H', '4b', 'b12b', 'stop', 'i', 'want', 'to', 'die', 'buy', 'buy', 'chest', 'pain', 'x'];
+    const separators = [' ', ' ', '. ', '.\u00a0', '.', '!', ';', ',', '\n', "'", '-', '_', '\u00e9', '\u2019', ''];
+    const read = (fold: string): unknown => {
+      const matches = (pattern: WordPattern): string[] => {
+        const out: string[] = [];
+        pattern.forEach(fold, (m) => out.push(`${m.index}:${m[0]}`));
+        return out;
+      };
+      return [longestRepeat(fold), [...sentenceStarts(fold)], ...[DIAGNOSIS, DOSE, CHANGE, CRISIS].map(matches)];
+    };
+    for (let k = 0; k < 600; k++) {
+      let text = '';
+      // every other text has dozens of candidate words, so the index takes its list sorted by bit
+      for (let j = 1 + next(k % 2 === 0 ? 16 : 120); j > 0; j--) text += words[next(words.length)] + separators[next(separators.length)];
+      const fold = text.toLowerCase();
+      readSignals(text, fold);
+      const fed = read(fold);
+      // two other texts push the fed index out of the cache, so the next read builds its own
+      read('one');
+      read('two');
+      expect(fed).toEqual(read(fold));
+    }
   });
 
   it('reports nothing for plain prose', () => {

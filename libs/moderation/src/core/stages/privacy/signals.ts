@@ -1,9 +1,10 @@
 import { asciiBytesReader } from '../bytes';
+import { endsSentence, feedLetters, feedSentence, feedWord, finishFeed, startFeed, WORD_HASH_SEED, wordHash } from '../words';
 
 /**
  * One cheap pass over the text that tells each detector whether it can possibly match, so most
- * messages skip most regexes. Word triggers are looked up by a rolling hash (no substring
- * allocation); a hash collision only makes a detector run when it need not, never the reverse.
+ * messages skip most regexes. Word triggers are looked up by their hash, the word index's (no
+ * substring allocation); a hash collision only makes a detector run when it need not, never the reverse.
  */
 
 export const W = {
@@ -67,13 +68,26 @@ const TRIGGERS: ReadonlyArray<readonly [number, string]> = [
 ];
 
 function hashWord(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) & 0x3fffffff;
+  let h = WORD_HASH_SEED;
+  for (let i = 0; i < s.length; i++) h = wordHash(h, s.charCodeAt(i));
   return h;
 }
 
+/** The hash of the letters [from, to), lower-cased. */
+function hashLetters(text: Uint8Array, from: number, to: number): number {
+  let h = WORD_HASH_SEED;
+  for (let i = from; i < to; i++) h = wordHash(h, text[i] | 32);
+  return h;
+}
+
+/** Fibonacci hashing: the word hash's low bits alone are poorly mixed. */
+function slotOf(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> (32 - TABLE_BITS);
+}
+
 // Open-addressing table (typed arrays are cheaper to probe than a Map in this hot loop).
-const SIZE = 4096;
+const TABLE_BITS = 12;
+const SIZE = 1 << TABLE_BITS;
 const MASK = SIZE - 1;
 const KEYS = new Int32Array(SIZE);
 const BITS = new Int32Array(SIZE);
@@ -91,7 +105,7 @@ function filterBitOf(h: number): number {
 for (const [bit, words] of TRIGGERS) {
   for (const w of words.split(' ')) {
     const h = hashWord(w);
-    let slot = h & MASK;
+    let slot = slotOf(h);
     while (BITS[slot] !== 0 && KEYS[slot] !== h) slot = (slot + 1) & MASK;
     KEYS[slot] = h;
     BITS[slot] |= bit;
@@ -103,7 +117,7 @@ for (const [bit, words] of TRIGGERS) {
 function lookup(h: number): number {
   const f = filterBitOf(h);
   if ((FILTER[f >>> 5] & (1 << (f & 31))) === 0) return 0;
-  let slot = h & MASK;
+  let slot = slotOf(h);
   while (BITS[slot] !== 0) {
     if (KEYS[slot] === h) return BITS[slot];
     slot = (slot + 1) & MASK;
@@ -230,8 +244,12 @@ const toBytes = asciiBytesReader();
  * The hot loop: letters only update a word hash; the rarer characters (digits, punctuation) do
  * the rest, and a digit run is finished by peeking at the character after it. Reads stay below
  * `n`: past it the buffer holds an earlier text.
+ *
+ * Given `fold`, the text lower-cased code unit by code unit, and a text without the Kelvin sign, the
+ * same walk also builds the shared word index of `fold` (see startFeed in words.ts): its words are
+ * the runs of letters and digits this loop walks anyway, so the index need not walk the text again.
  */
-export function readSignals(source: string): Signals {
+export function readSignals(source: string, fold?: string): Signals {
   const text = toBytes(source);
   let digits = 0;
   let words = 0;
@@ -261,6 +279,11 @@ export function readSignals(source: string): Signals {
   let tokenStart = 0;
   let tokenDigitDots = 0;
   let runStart = -1;
+  const feeding = fold !== undefined;
+  if (feeding) startFeed();
+  /** Start of the run of letters and digits being read, or -1; `wordH` its hash so far. */
+  let wordStart = -1;
+  let wordH = WORD_HASH_SEED;
   for (let i = 0; i < n; i++) {
     let c = text[i];
     if (isLetter(c)) {
@@ -270,22 +293,39 @@ export function readSignals(source: string): Signals {
         if (p >= 48 && p <= 57) digitUpper = true;
       }
       const s = i;
-      let h = 0;
+      if (wordStart < 0) {
+        wordStart = s;
+        wordH = WORD_HASH_SEED;
+      }
+      let h = wordH;
       do {
-        h = (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
+        h = wordHash(h, c | 32);
         c = ++i < n ? text[i] : 32;
       } while (isLetter(c));
+      wordH = h;
+      // letters after digits ("4b") have a hash of their own
+      const letters = wordStart === s ? h : hashLetters(text, s, i);
       if (isCapitalisedWord(text, s, i, n)) capWords.push(s, i);
-      const bits = (i - s <= 20 ? lookup(h) : 0) | (opensNameCue(text, s, i - s) ? W.nameCue : 0);
+      const bits = (i - s <= 20 ? lookup(letters) : 0) | (opensNameCue(text, s, i - s) ? W.nameCue : 0);
       if (bits !== 0) {
         words |= bits;
         if (bits & W.spelled) spelled++;
         if (bits & PLACED) placed.push(bits, s);
       }
+      if (feeding) feedLetters(s, i, letters);
+      if (!(c >= 48 && c <= 57)) {
+        if (feeding) feedWord(wordStart, wordH, text[wordStart] | 32);
+        wordStart = -1;
+      }
       if (i >= n) break;
     }
     if (c >= 48 && c <= 57) {
       digits++;
+      if (wordStart < 0) {
+        wordStart = i;
+        wordH = WORD_HASH_SEED;
+      }
+      wordH = wordHash(wordH, c);
       if (runStart < 0) {
         runStart = i;
         // capitals just before a number: "ABCPD1234", "MH 12", "AL47"
@@ -322,8 +362,14 @@ export function readSignals(source: string): Signals {
         }
       }
       runStart = -1;
+      if (!isLetter(nx)) {
+        // '0' to '9' are their own lower case
+        if (feeding) feedWord(wordStart, wordH, text[wordStart] | 32);
+        wordStart = -1;
+      }
       continue;
     }
+    if (feeding && i + 1 < n && endsSentence(c, source, i)) feedSentence(i + 1);
     if (c === 46) {
       if (i > tokenStart && i + 1 < n) {
         const nx = text[i + 1];
@@ -345,6 +391,7 @@ export function readSignals(source: string): Signals {
     tokenDigitDots = 0;
   }
   if (n - tokenStart >= 25) longToken = true;
+  if (feeding) finishFeed(fold);
   return { digits, words, placed, capDigit, bigAt, fiveAt, gluedAt, capWords, spelled, upRun, upperDigit, digitUpper, letterLongDigits, at, spacedAt, slash, colons, dashes, innerDots, digitSepDigit, bigNumber, longToken, macDots, ipv4 };
 }
 
