@@ -252,6 +252,11 @@ let feedPresent = 0;
 let feedRepeats = new RepeatCounter();
 let feedSentences: number[] = [0];
 
+/** Whether `fold` is one of the two texts indexed last (nothing to feed then: the same text reviewed again). */
+export function isIndexed(fold: string): boolean {
+  return (cached.generation === generation && cached.fold === fold) || (previous.generation === generation && previous.fold === fold);
+}
+
 export function startFeed(): void {
   feedPairs = 0;
   feedPresent = 0;

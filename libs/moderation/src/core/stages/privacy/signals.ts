@@ -1,5 +1,5 @@
 import { asciiBytesReader } from '../bytes';
-import { endsSentence, feedLetters, feedSentence, feedWord, finishFeed, startFeed, WORD_HASH_SEED, wordHash } from '../words';
+import { endsSentence, feedLetters, feedSentence, feedWord, finishFeed, isIndexed, startFeed, WORD_HASH_SEED, wordHash } from '../words';
 
 /**
  * One cheap pass over the text that tells each detector whether it can possibly match, so most
@@ -279,7 +279,7 @@ export function readSignals(source: string, fold?: string): Signals {
   let tokenStart = 0;
   let tokenDigitDots = 0;
   let runStart = -1;
-  const feeding = fold !== undefined;
+  const feeding = fold !== undefined && !isIndexed(fold);
   if (feeding) startFeed();
   /** Start of the run of letters and digits being read, or -1; `wordH` its hash so far. */
   let wordStart = -1;
