@@ -131,7 +131,7 @@ function lookup(h: number): number {
  */
 const PLACED = W.title | W.handle | W.plate | W.city | W.landmark | W.possessive | W.usStreet | W.month | W.ordinalMonth | W.nameCue;
 
-/** Lower-case letters `word` (a-z) spells at `at`, the run being `length` letters long. */
+/** Whether the run of `length` letters at `at`, lower-cased, opens with `word` (a-z). */
 function spells(text: Uint8Array, at: number, length: number, word: string): boolean {
   if (length < word.length) return false;
   for (let k = 0; k < word.length; k++) if ((text[at + k] | 32) !== word.charCodeAt(k)) return false;
