@@ -157,6 +157,13 @@ class RepeatCounter {
   private previousEnd = 0;
   private streak = 0;
 
+  reset(): void {
+    this.longest = 0;
+    this.previous = 0;
+    this.previousEnd = 0;
+    this.streak = 0;
+  }
+
   /** A maximal run of letters and its hash. */
   run(start: number, end: number, hash: number): void {
     const length = end - start;
@@ -247,10 +254,8 @@ export function endsSentence(c: number, text: string, at: number): boolean {
  * buildIndex would build from the lower-cased text, whose words are the text's own: lower-casing
  * turns no other character into an ASCII letter or digit but the Kelvin sign (see foldMatchesWords).
  */
-let feedPairs = 0;
-let feedPresent = 0;
-let feedRepeats = new RepeatCounter();
-let feedSentences: number[] = [0];
+// the index being fed, held in one constant object: its fields cost a hot caller less than module-level `let`s
+const feed = { pairs: 0, present: 0, repeats: new RepeatCounter(), sentences: [0] };
 
 /** Whether `fold` is one of the two texts indexed last (nothing to feed then: the same text reviewed again). */
 export function isIndexed(fold: string): boolean {
@@ -258,33 +263,33 @@ export function isIndexed(fold: string): boolean {
 }
 
 export function startFeed(): void {
-  feedPairs = 0;
-  feedPresent = 0;
-  feedRepeats = new RepeatCounter();
-  feedSentences = [0];
+  feed.pairs = 0;
+  feed.present = 0;
+  feed.repeats.reset();
+  feed.sentences = [0];
 }
 
 /** A word starting at `start`: `hash` its wordHash, `first` its first character, lower-cased. */
 export function feedWord(start: number, hash: number, first: number): void {
   const bits = bitsOf(hash | 1) | leadingMasks[first];
   if (bits === 0) return;
-  if (feedPairs === found.length) found = grown(found);
-  found[feedPairs++] = start;
-  found[feedPairs++] = bits;
-  feedPresent |= bits;
+  if (feed.pairs === found.length) found = grown(found);
+  found[feed.pairs++] = start;
+  found[feed.pairs++] = bits;
+  feed.present |= bits;
 }
 
 /** A maximal run of letters [start, end), `hash` its wordHash. */
 export function feedLetters(start: number, end: number, hash: number): void {
-  feedRepeats.run(start, end, hash);
+  feed.repeats.run(start, end, hash);
 }
 
 export function feedSentence(at: number): void {
-  feedSentences.push(at);
+  feed.sentences.push(at);
 }
 
 export function finishFeed(fold: string): void {
-  install(fold, feedPairs, feedPresent, feedRepeats.longest, feedSentences);
+  install(fold, feed.pairs, feed.present, feed.repeats.longest, feed.sentences);
 }
 
 /** The hash the index gives a word: FNV-1a, one `wordHash` step per lower-cased character from WORD_HASH_SEED. */

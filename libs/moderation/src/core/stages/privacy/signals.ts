@@ -1,5 +1,15 @@
 import { asciiBytesReader } from '../bytes';
-import { endsSentence, feedLetters, feedSentence, feedWord, finishFeed, isIndexed, startFeed, WORD_HASH_SEED, wordHash } from '../words';
+import * as words from '../words';
+import { finishFeed, isIndexed, startFeed } from '../words';
+
+// Module-local bindings of what the hot loop uses from words.ts: an imported binding is looked up on the
+// other module's exports object (a map check and an identity check) at every use, a local one is not.
+const WORD_HASH_SEED = words.WORD_HASH_SEED;
+const wordHash = words.wordHash;
+const feedWord = words.feedWord;
+const feedLetters = words.feedLetters;
+const feedSentence = words.feedSentence;
+const endsSentence = words.endsSentence;
 
 /**
  * One cheap pass over the text that tells each detector whether it can possibly match, so most
