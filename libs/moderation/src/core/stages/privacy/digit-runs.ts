@@ -1,4 +1,8 @@
-import { isDigitCode, isLetterCode } from './pii';
+import * as pii from './pii';
+
+// local bindings for the scan loops: an imported function is looked up on its module's exports at every call
+const isDigitCode = pii.isDigitCode;
+const isLetterCode = pii.isLetterCode;
 
 /**
  * A run of digit groups joined by light separators ("+91 98200-12345", "(415) 555.0132",

@@ -47,6 +47,15 @@ describe('names', () => {
     expect(sut('Will update.\n- Rohit')).toEqual([['pii.name', 'Rohit']]);
   });
 
+  it('reads a last line of up to 40 characters as a sign-off, whether or not a line comes before it', () => {
+    const line = (spaces: number) => `-${' '.repeat(spaces)}Zorvik.`;
+    expect(sut(`Will update.\n${line(32)}`)).toEqual([['pii.name', 'Zorvik']]);
+    expect(sut(`Will update.\n${line(33)}`)).toEqual([]);
+    expect(sut(line(32))).toEqual([['pii.name', 'Zorvik']]);
+    expect(sut(`${line(33)}\n\n`)).toEqual([]);
+    expect(sut(`Will update.\n\n${line(32)}  \n`)).toEqual([['pii.name', 'Zorvik']]);
+  });
+
   it('redacts a relative named after "my son" or "my wife"', () => {
     expect(sut('my son Arjun is 6')).toEqual([['pii.name', 'Arjun']]);
   });

@@ -262,8 +262,12 @@ function signature(text: string, fold: string, push: (s: number, e: number, rule
   let end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   if (end === 0) return;
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-  if (end - lineStart > 40) return;
+  // the last line, read back at most 40 characters: a longer one is no signature (lastIndexOf would
+  // search a one-line message back to its start, through a runtime call)
+  let lineStart = end;
+  const floor = Math.max(0, end - 40);
+  while (lineStart > floor && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return;
   let s = lineStart;
   let dashed = false;
   for (;;) {

@@ -92,10 +92,6 @@ export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function isAlnumCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 export function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
